@@ -1,0 +1,48 @@
+# Two promises for a fresh machine: `make run` and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+GRACIOUS_PORT ?= 8787
+export GRACIOUS_PORT
+
+.PHONY: run test test-all bench lint browser clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+## run: set up and start the server (honours GRACIOUS_PORT); the guide is built first
+run: $(VENV)/.installed
+	$(VENV)/bin/gracious guide build
+	$(VENV)/bin/gracious serve --port $(GRACIOUS_PORT)
+
+## browser: use the system Chromium when present, else Playwright's own download
+browser: $(VENV)/.installed
+	@if [ -n "$$GRACIOUS_CHROMIUM" ] || [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then \
+		echo "Using system Chromium"; \
+	else \
+		$(PY) -m playwright install chromium; \
+	fi
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check server tests bench
+
+## test: set up and run the whole quick suite
+test: $(VENV)/.installed browser lint
+	$(PY) -m pytest -q
+
+## test-all: every test at full length (load, fuzzing, crash runs)
+test-all: $(VENV)/.installed browser lint
+	GRACIOUS_FULL=1 $(PY) -m pytest -q -m "slow or not slow"
+
+bench: $(VENV)/.installed-bench browser
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""Gracious: draft gracious, specific notes after a job interview."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Subcommands of the `gracious` command line, one module each."""
