@@ -1,0 +1,48 @@
+"""Every guide section the product deep-links to, kept in one place."""
+
+# paths are relative to the guide root (/guide/ when served by `gracious serve`);
+# tests/guide checks that each one exists in the built site
+GUIDE_LINKS: dict[str, str] = {
+    "home": "",
+    "why": "why-it-matters/",
+    "four-impressions": "why-it-matters/#four-impressions",
+    "survey-figures": "why-it-matters/#survey-figures",
+    "within-24-hours": "when-to-send/#within-24-hours",
+    "email-or-handwritten": "when-to-send/#email-or-handwritten",
+    "one-note-per-interviewer": "when-to-send/#one-note-per-interviewer",
+    "greeting": "anatomy/#greeting",
+    "thanks": "anatomy/#thanks",
+    "specific-detail": "anatomy/#specific-detail",
+    "fit": "anatomy/#fit",
+    "enthusiasm": "anatomy/#enthusiasm",
+    "close": "anatomy/#close",
+    "subject-line": "anatomy/#subject-line",
+    "length": "anatomy/#length",
+    "placeholders": "checklist/#no-placeholders",
+    "examples": "examples/",
+    "example-thank-you": "examples/#thank-you",
+    "example-follow-up": "examples/#follow-up",
+    "example-withdraw": "examples/#withdraw",
+    "example-after-rejection": "examples/#after-rejection",
+    "example-informational": "examples/#informational",
+    "withdrawing": "withdrawing/",
+    "why-tell-them-early": "withdrawing/#why-tell-them-early",
+    "what-to-say": "withdrawing/#what-to-say",
+    "following-up": "following-up/",
+    "cadence": "following-up/#cadence",
+    "follow-up-wording": "following-up/#wording",
+    "linkedin": "linkedin/",
+    "invitation-note-limit": "linkedin/#invitation-note-limit",
+    "messages-vs-email": "linkedin/#messages-vs-email",
+    "checklist": "checklist/",
+    "faq": "faq/",
+}
+
+# the guide section that explains each kind of note
+KIND_GUIDE: dict[str, str] = {
+    "thank-you": GUIDE_LINKS["specific-detail"],
+    "follow-up": GUIDE_LINKS["following-up"],
+    "withdraw": GUIDE_LINKS["withdrawing"],
+    "after-rejection": GUIDE_LINKS["example-after-rejection"],
+    "informational": GUIDE_LINKS["example-informational"],
+}
