@@ -99,7 +99,8 @@ def chromium_path() -> str | None:
     explicit = os.environ.get("GRACIOUS_CHROMIUM")
     if explicit:
         return explicit
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+    candidates = ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"))
+    for candidate in candidates:
         if candidate and Path(candidate).exists():
             return candidate
     return None

@@ -63,7 +63,9 @@ class Thread(Strict):
 class Interview(Strict):
     """When and how the interview happened."""
 
-    date: dt.date | dt.datetime | None = Field(default=None, description="ISO 8601 date or datetime")
+    date: dt.date | dt.datetime | None = Field(
+        default=None, description="ISO 8601 date or datetime"
+    )
     format: InterviewFormat | None = None
 
 
