@@ -1,0 +1,17 @@
+"""The JSON API, version 1: one module per resource, all on one blueprint."""
+
+# importing a resource module registers its routes on bp
+from gracious.api import (  # noqa: F401
+    check,
+    drafts,
+    extract,
+    health,
+    history,
+    kinds,
+    openapi,
+    profile,
+    reminders,
+)
+from gracious.api.spec import bp
+
+__all__ = ["bp"]
