@@ -1,0 +1,111 @@
+"""Open the SQLite file safely: WAL, full sync, a busy timeout and an up-to-date schema."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from gracious.storage.location import database_path
+from gracious.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from gracious.storage.when import stored_due_instant
+
+# how long a writer waits for another writer before giving up (milliseconds)
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StorageError(Exception):
+    """The data dir or database cannot be used; the message says why, for the user."""
+
+
+def open_database(data_dir: str | os.PathLike[str]) -> sqlite3.Connection:
+    """Open (creating if needed) the database in data_dir, migrated to the current schema."""
+    path = database_path(data_dir)
+    try:
+        Path(data_dir).mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+        )
+    except (OSError, sqlite3.Error) as error:
+        raise StorageError(f"cannot open the database at {path}: {error}") from error
+    try:
+        configure(connection)
+        migrate(connection)
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise StorageError(f"cannot use the database at {path}: {error}") from error
+    return connection
+
+
+def configure(connection: sqlite3.Connection) -> None:
+    """Apply the pragmas every connection needs."""
+    connection.row_factory = sqlite3.Row
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # wal lets readers run beside the one writer; it is a property of the file,
+    # so setting it again on later connections is a cheap no-op
+    connection.execute("PRAGMA journal_mode = WAL")
+    # full: a commit is fsynced before we answer 201, so an acknowledged write
+    # survives a power cut too, not only a killed process; writes here are a few
+    # a day, so the extra fsync costs the user nothing they could notice
+    connection.execute("PRAGMA synchronous = FULL")
+    # deleted notes are overwritten, not left readable in free pages
+    connection.execute("PRAGMA secure_delete = ON")
+    connection.create_function("due_instant", 1, stored_due_instant, deterministic=False)
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    """Return how many migration steps this file has had."""
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Apply every pending migration in one transaction and return the new version."""
+    if schema_version(connection) == SCHEMA_VERSION:
+        return SCHEMA_VERSION
+    with transaction(connection):
+        # read again inside the write lock: another process may have migrated meanwhile
+        version = schema_version(connection)
+        if version > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(
+                f"this file has schema version {version}, newer than this Gracious "
+                f"understands ({SCHEMA_VERSION}); upgrade Gracious to use it"
+            )
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in split_statements(step):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number}")
+    return schema_version(connection)
+
+
+def split_statements(script: str) -> Iterator[str]:
+    """Yield the complete SQL statements of a script, one at a time."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:60]}")
+
+
+@contextlib.contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Run a block as one write transaction: all of it is committed, or none."""
+    # immediate takes the write lock up front, so two writers queue on
+    # busy_timeout instead of failing halfway with "database is locked"
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def utc_now() -> str:
+    """Return the current time as an ISO 8601 UTC timestamp."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -1,0 +1,152 @@
+"""Request and response models for reminders, history, the profile and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StrictBool,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+from gracious.models import Channel, DraftContext, Kind, LongText, ShortText, Strict, Tone
+from gracious.storage.when import parse_when
+
+# how far ahead a reminder is due when the request does not say
+DEFAULT_REMINDER_DAYS = 7
+
+Due = Annotated[
+    dt.date | dt.datetime,
+    PlainValidator(parse_when),
+    PlainSerializer(lambda value: value.isoformat(), return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "format": "date-time"},
+            ],
+            "description": "ISO 8601 date (due from the start of that day, local time) "
+            "or datetime (without a zone: local time)",
+        }
+    ),
+]
+# a stored due value, checked again when an export is imported
+DueText = Annotated[str, AfterValidator(lambda text: parse_when(text).isoformat())]
+# sqlite integers are 64-bit and signed
+RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+Subject = Annotated[str, StringConstraints(max_length=500)]
+Body = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Signature = Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)]
+
+
+def default_due() -> dt.date:
+    """Return the default due date: a week from today."""
+    return dt.date.today() + dt.timedelta(days=DEFAULT_REMINDER_DAYS)
+
+
+class NewReminder(Strict):
+    """A reminder to follow up, as the extension or a script sends it."""
+
+    due: Due = Field(default_factory=default_due)
+    kind: Kind = "follow-up"
+    context: DraftContext = Field(default_factory=DraftContext)
+    note: LongText = ""
+
+
+class ReminderChanges(Strict):
+    """The parts of a reminder that can change; absent fields stay as they are."""
+
+    done: StrictBool | None = None
+    due: Due | None = None
+    note: LongText | None = None
+
+
+class Reminder(BaseModel):
+    """A stored reminder."""
+
+    id: RowId
+    due: DueText = Field(description="As given: an ISO 8601 date or datetime")
+    due_at: str = Field(description="The UTC instant it falls due, for sorting and display")
+    kind: Kind
+    context: DraftContext
+    note: str
+    done: bool
+    created: str
+    updated: str
+
+
+class ReminderList(BaseModel):
+    """Reminders, soonest due first."""
+
+    reminders: list[Reminder]
+
+
+class NewHistoryEntry(Strict):
+    """A draft the user actually inserted into a page."""
+
+    kind: Kind = "thank-you"
+    channel: Channel = "email"
+    tone: Tone = "warm"
+    subject: Subject | None = None
+    body: Body
+    context: DraftContext = Field(default_factory=DraftContext)
+    site: ShortText | None = Field(default=None, description='Where it went, e.g. "gmail"')
+
+
+class HistoryEntry(BaseModel):
+    """A stored history entry."""
+
+    id: RowId
+    kind: Kind
+    channel: Channel
+    tone: Tone
+    subject: str | None
+    body: str
+    context: DraftContext
+    site: str | None
+    created: str
+
+
+class HistoryList(BaseModel):
+    """History entries, newest first."""
+
+    history: list[HistoryEntry]
+    total: int = Field(description="How many entries are stored, whatever the limit")
+
+
+class Profile(Strict):
+    """Who the user is and what they usually write."""
+
+    name: Name = ""
+    signature: Signature = ""
+    tone: Tone = "warm"
+    kind: Kind = "thank-you"
+
+
+class ExportDocument(Strict):
+    """Everything Gracious stores, as `gracious export` writes it."""
+
+    format: Literal["gracious-export"]
+    version: Literal[1]
+    exported: str | None = None
+    profile: Profile
+    reminders: list[Reminder]
+    history: list[HistoryEntry]
+
+    @model_validator(mode="after")
+    def ids_are_unique(self) -> ExportDocument:
+        """Refuse a file in which two reminders or two history entries share an id."""
+        for name, items in (("reminders", self.reminders), ("history", self.history)):
+            ids = [item.id for item in items]
+            if len(ids) != len(set(ids)):
+                raise ValueError(f"{name} contains the same id twice")
+        return self
