@@ -11,9 +11,9 @@ import threading
 from dataclasses import dataclass, field
 
 import pytest
-from tests.conftest import LiveServer
 
 from gracious.storage.location import database_path
+from tests.support import LiveServer
 
 WRITERS = 4
 

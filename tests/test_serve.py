@@ -12,9 +12,9 @@ import sys
 
 import pytest
 
-from conftest import free_port, wait_for_health
 from gracious.cli import main
 from gracious.commands.serve import is_loopback, server_url
+from tests.support import free_port, wait_for_health
 
 
 def clean_env(**extra: str) -> dict[str, str]:
