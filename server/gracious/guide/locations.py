@@ -1,0 +1,58 @@
+"""Where the guide's source lives and where its build goes by default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import gracious
+
+# server/gracious/__init__.py -> the checkout's root, when running from a checkout
+CHECKOUT = Path(gracious.__file__).resolve().parents[2]
+
+
+class NoGuideSource(FileNotFoundError):
+    """There is no guide source to build from."""
+
+
+def default_source() -> Path:
+    """Find the guide's `site/` folder: the checkout's, else one in the working folder."""
+    candidates = [CHECKOUT / "site", Path.cwd() / "site"]
+    for candidate in candidates:
+        if (candidate / "content").is_dir():
+            return candidate
+    looked = ", ".join(str(c) for c in candidates)
+    raise NoGuideSource(f"no guide source found (looked for content/ in {looked}); pass --source")
+
+
+def default_output() -> Path:
+    """Build into the git-ignored build/guide/ beside the source."""
+    root = CHECKOUT if (CHECKOUT / "site" / "content").is_dir() else Path.cwd()
+    return root / "build" / "guide"
+
+
+@dataclass(frozen=True)
+class SourceLayout:
+    """The folders of one source: content, optional layouts and optional static assets."""
+
+    root: Path
+    content: Path
+    templates: Path | None
+    static: Path | None
+
+    @classmethod
+    def of(cls, source: Path) -> SourceLayout:
+        """Use `content/`, `templates/` and `static/` if present; else the folder is the content."""
+        root = source.resolve()
+        if not root.is_dir():
+            raise NoGuideSource(f"guide source {source} is not a folder")
+        content = root / "content"
+        if not content.is_dir():
+            return cls(root, root, None, None)
+        templates, static = root / "templates", root / "static"
+        return cls(root, content, templates if templates.is_dir() else None,
+                   static if static.is_dir() else None)
+
+    def watched(self) -> list[Path]:
+        """The folders whose changes make a build stale."""
+        return [self.root, Path(__file__).parent, Path(gracious.__file__).parent / "compose"]

@@ -1,0 +1,197 @@
+"""Stage two: turn loaded pages into HTML with one Markdown converter and one Jinja2 Environment."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import xml.etree.ElementTree as etree
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+from gracious.guide.examples import ExamplesExtension
+from gracious.guide.links import Link, LinkExtension, element_ids
+from gracious.guide.load import Page
+from gracious.guide.problems import BuildError, Problem
+from gracious.guide.site_options import SiteOptions
+
+DEFAULT_TEMPLATES = Path(__file__).with_name("templates")
+MARKDOWN_EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "fenced_code"]
+# nav marks the reader's page by rewriting one link, so the nav itself renders once per build
+NAV_LINK = '<a href="{href}">'
+NAV_CURRENT = '<a href="{href}" aria-current="page">'
+# below this many pages, starting worker processes costs more than it saves
+PARALLEL_FROM = 48
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page's finished HTML, and what the link check needs to know about it."""
+
+    page: Page
+    html: str
+    ids: frozenset[str]
+    links: tuple[Link, ...]
+
+
+class HeadingAnchors(Treeprocessor):
+    """Give every section heading a small link to itself, kept out of the search index."""
+
+    def run(self, root: etree.Element) -> None:
+        for heading in root.iter():
+            if heading.tag in ("h2", "h3", "h4") and heading.get("id"):
+                anchor = etree.SubElement(heading, "a", {
+                    "class": "anchor", "href": f"#{heading.get('id')}",
+                    "aria-label": "Link to this section", "data-pagefind-ignore": "",
+                })
+                anchor.text = "#"
+
+
+class ScrollableTables(Treeprocessor):
+    """Wrap tables in a focusable region, so keyboard readers can scroll wide ones on a phone."""
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "table":
+                    wrapper = etree.Element("div", {
+                        "class": "table-scroll", "tabindex": "0", "role": "region",
+                        "aria-label": f"Table: {table_label(child)}",
+                    })
+                    parent.remove(child)
+                    wrapper.append(child)
+                    parent.insert(index, wrapper)
+
+
+def table_label(table: etree.Element) -> str:
+    """Name a table after its column headings."""
+    headings = ["".join(th.itertext()).strip() for th in table.iter("th")]
+    return ", ".join(h for h in headings if h) or "data"
+
+
+class LayoutExtension(Extension):
+    """Register heading anchors and table wrappers once the headings have their ids."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(HeadingAnchors(md), "gracious-anchors", 2)
+        md.treeprocessors.register(ScrollableTables(md), "gracious-tables", 3)
+
+
+def make_environment(templates_dir: Path | None) -> jinja2.Environment:
+    """Create the build's single Jinja2 Environment; the site's layouts override the defaults."""
+    loaders = [jinja2.FileSystemLoader(DEFAULT_TEMPLATES)]
+    if templates_dir and templates_dir.is_dir():
+        loaders.insert(0, jinja2.FileSystemLoader(templates_dir))
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(default=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def layout_problem(error: jinja2.TemplateError, page: str) -> Problem:
+    """Locate a layout error: the template and line when known, else the page using it."""
+    if isinstance(error, jinja2.TemplateNotFound):
+        return Problem(page, 1, f"no layout named {error.name!r} in the templates folder")
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return Problem(error.filename or error.name or page, error.lineno, error.message or "")
+    return Problem(page, 1, f"layout failed: {error}")
+
+
+class Renderer:
+    """Everything rendering shares across pages: converter, environment, navigation."""
+
+    def __init__(self, pages: list[Page], site: SiteOptions, templates_dir: Path | None):
+        self.site = site
+        self.pages = pages
+        self.environment = make_environment(templates_dir)
+        self.environment.globals["site"] = site
+        self.links = LinkExtension(site, {page.rel: page.url for page in pages})
+        self.examples = ExamplesExtension()
+        self.markdown = Markdown(
+            extensions=[*MARKDOWN_EXTENSIONS, self.links, self.examples, LayoutExtension()],
+            extension_configs={"toc": {"toc_depth": "2-3"}},
+            output_format="html",
+        )
+        self.nav = self.environment.get_template("nav.html").render(pages=pages)
+        padded = [None, *pages, None]
+        self.neighbours = {page.rel: (padded[i], padded[i + 2]) for i, page in enumerate(pages)}
+
+    def convert(self, page: Page) -> tuple[str, list[dict], list[Link]]:
+        """Convert one page's Markdown to HTML, its table of contents and its links."""
+        self.markdown.reset()
+        self.links.rewriter.page = page
+        self.links.rewriter.links = []
+        self.examples.drafts.source, self.examples.drafts.first_line = page.rel, page.first_line
+        body = self.markdown.convert(page.text)
+        return body, self.markdown.toc_tokens, self.links.rewriter.links
+
+    def nav_for(self, page: Page) -> Markup:
+        """Return the shared navigation with the reader's own page marked."""
+        href = escape(self.site.href(page.url))
+        current = self.nav.replace(NAV_LINK.format(href=href), NAV_CURRENT.format(href=href), 1)
+        return Markup(current)  # noqa: S704 - rendered by our own autoescaping template
+
+    def render(self, page: Page) -> RenderedPage:
+        """Render one page through its layout."""
+        body, toc, links = self.convert(page)
+        previous, following = self.neighbours[page.rel]
+        layout = page.meta.get("layout") or ("home.html" if page.url == "" else "page.html")
+        try:
+            html = self.environment.get_template(layout).render(
+                page=page, body=Markup(body), toc=toc, nav=self.nav_for(page),  # noqa: S704
+                previous=previous, next=following,
+            )
+        except jinja2.TemplateError as error:
+            raise BuildError([layout_problem(error, page.rel)]) from None
+        return RenderedPage(page, html, element_ids(html), tuple(links))
+
+    def render_not_found(self) -> str:
+        """Render the page shown for addresses that do not exist."""
+        return self.environment.get_template("404.html").render(nav=Markup(self.nav))  # noqa: S704
+
+
+# the renderer and pages a forked worker inherits; set only while a pool is running
+_shared_work: tuple[Renderer, list[Page]] | None = None
+
+
+def _render_shared(index: int) -> RenderedPage:
+    """Render one of the inherited pages, inside a worker process."""
+    renderer, pages = _shared_work
+    return renderer.render(pages[index])
+
+
+def can_fork_workers(count: int) -> bool:
+    """Fork workers only for many pages, with several cores and no other threads to upset."""
+    return (
+        count >= PARALLEL_FROM
+        and (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+def render_pages(renderer: Renderer, pages: list[Page]) -> list[RenderedPage]:
+    """Render pages in order, spreading Markdown work over the cores when there are many."""
+    global _shared_work
+    if not can_fork_workers(len(pages)):
+        return [renderer.render(page) for page in pages]
+    workers = min(os.cpu_count() or 1, 8)
+    _shared_work = (renderer, pages)
+    try:
+        # forked workers share the one renderer (environment, converter, nav) built above
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            chunk = max(1, len(pages) // (workers * 4))
+            return list(pool.map(_render_shared, range(len(pages)), chunksize=chunk))
+    finally:
+        _shared_work = None
