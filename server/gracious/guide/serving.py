@@ -94,8 +94,11 @@ def guide_builds(app: Flask) -> GuideBuilds:
         except NoGuideSource:
             source_path = None
         base_url = app.config.get("GUIDE_BASE_URL") or DEFAULT_BASE_URL
-        builds = GuideBuilds(Path(out) if out else default_output(), source_path, base_url)
-        app.extensions["gracious_guide"] = builds
+        # setdefault, so threads racing on the first request share one lock and one build
+        builds = app.extensions.setdefault(
+            "gracious_guide",
+            GuideBuilds(Path(out) if out else default_output(), source_path, base_url),
+        )
     return builds
 
 
