@@ -1,0 +1,35 @@
+import { ProblemError, ServerDownError } from "./server-api.js";
+
+const handlers = new Map();
+
+/** Answer messages of one type with an async handler. */
+export function handleMessage(type, handler) {
+  handlers.set(type, handler);
+}
+
+/** A plain, cloneable description of what went wrong, for the panel to explain. */
+export function describeError(error) {
+  if (error instanceof ServerDownError) return { type: "server-down", serverUrl: error.serverUrl };
+  if (error instanceof ProblemError) {
+    return { type: "problem", status: error.status, title: error.problem?.title ?? "", detail: error.message };
+  }
+  return { type: "failure", detail: String(error?.message ?? error) };
+}
+
+/** Listen for messages from the extension's own scripts and pages only. */
+export function startMessageRouter() {
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // web pages can't message us (no externally_connectable), and other extensions must not either
+    if (sender.id !== chrome.runtime.id) return false;
+    const handler = handlers.get(message?.type);
+    if (!handler) return false;
+    Promise.resolve()
+      .then(() => handler(message, sender))
+      .then(
+        (data) => sendResponse({ ok: true, data: data ?? null }),
+        (error) => sendResponse({ ok: false, error: describeError(error) }),
+      );
+    // keep the channel open for the async answer
+    return true;
+  });
+}

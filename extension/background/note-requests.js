@@ -1,0 +1,99 @@
+import { checkNote, createReminder, draftNote, listKinds, readProfile, recordHistory } from "./server-api.js";
+import { guideUrl, loadSettings, saveSettings } from "./settings.js";
+
+// the server rejects unknown fields with 422, so only these ever leave the extension
+const DRAFT_FIELDS = [
+  "kind", "channel", "tone", "recipient", "company", "role", "interview",
+  "highlights", "reason", "sender", "thread", "variant",
+];
+const CONTEXT_FIELDS = DRAFT_FIELDS.filter((field) => !["kind", "channel", "tone", "variant"].includes(field));
+
+/** Keep only the named fields that carry a value. */
+export function pickFields(source, fields) {
+  const picked = {};
+  for (const field of fields) {
+    const value = source?.[field];
+    if (value !== undefined && value !== null && value !== "") picked[field] = value;
+  }
+  return picked;
+}
+
+/** The profile, fresh from the server when it has one, else the copy saved by the options page. */
+export async function currentProfile() {
+  const settings = await loadSettings();
+  try {
+    const profile = await readProfile();
+    const fresh = pickFields(profile, ["name", "signature", "tone", "kind"]);
+    await saveSettings(fresh);
+    return { ...settings, ...fresh };
+  } catch {
+    return settings;
+  }
+}
+
+/** The kinds, tones and channels, with where the guide and server are for links. */
+export async function listChoices() {
+  const { serverUrl } = await loadSettings();
+  return { ...(await listKinds()), guideRoot: guideUrl(serverUrl), serverUrl };
+}
+
+/** Draft a note from page context, filling the sender and defaults from the profile. */
+export async function draftFromPage({ request }) {
+  const profile = await currentProfile();
+  const body = pickFields(request, DRAFT_FIELDS);
+  body.kind ??= profile.kind;
+  body.tone ??= profile.tone;
+  const sender = pickFields(profile, ["name", "signature"]);
+  if (!body.sender && Object.keys(sender).length) body.sender = sender;
+  return draftNote(body);
+}
+
+/** The context worth keeping with a reminder or history entry: what a later draft needs. */
+export function keptContext(draft, thread) {
+  const context = pickFields(draft?.fields, CONTEXT_FIELDS);
+  const kept = pickFields(thread, ["subject", "from", "to", "headline"]);
+  if (Object.keys(kept).length) context.thread = kept;
+  return context;
+}
+
+/** The due date a number of days from today, as an ISO 8601 date. */
+export function dueInDays(days, today = new Date()) {
+  const due = new Date(today.getFullYear(), today.getMonth(), today.getDate() + Number(days));
+  const pad = (number) => String(number).padStart(2, "0");
+  return `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}`;
+}
+
+/** Ask to be reminded to follow up on a note. */
+export async function remindToFollowUp({ days, draft, thread }) {
+  const recipient = draft?.fields?.recipient?.name;
+  return createReminder({
+    due: dueInDays(days),
+    kind: "follow-up",
+    context: keptContext(draft, thread),
+    note: recipient ? `Follow up with ${recipient}` : "Follow up",
+  });
+}
+
+/** Keep a record of a note the user actually inserted. */
+export async function rememberInserted({ draft, thread, site }) {
+  return recordHistory({
+    context: keptContext(draft, thread),
+    kind: draft.kind,
+    channel: draft.channel,
+    tone: draft.tone,
+    subject: draft.subject ?? null,
+    body: draft.body,
+    site,
+  });
+}
+
+/** Check the note as the user has it now against the guide. */
+export async function checkAsEdited({ text, subject, draft, thread }) {
+  return checkNote({
+    text: String(text).slice(0, 20000),
+    subject: subject || null,
+    kind: draft.kind,
+    channel: draft.channel,
+    context: keptContext(draft, thread),
+  });
+}

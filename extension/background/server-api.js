@@ -1,0 +1,51 @@
+import { loadSettings } from "./settings.js";
+
+/** The server could not be reached at all. */
+export class ServerDownError extends Error {
+  constructor(serverUrl) {
+    super(`no answer from ${serverUrl}`);
+    this.name = "ServerDownError";
+    this.serverUrl = serverUrl;
+  }
+}
+
+/** The server answered with an application/problem+json error. */
+export class ProblemError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `server answered ${status}`);
+    this.name = "ProblemError";
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+// pages can't reach the server through us: only the worker and extension pages call this
+async function call(path, { method = "GET", body } = {}) {
+  const { serverUrl } = await loadSettings();
+  let response;
+  try {
+    response = await fetch(new URL(path, serverUrl), {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ServerDownError(serverUrl);
+  }
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw new ProblemError(response.status, data);
+  return data;
+}
+
+export const checkHealth = () => call("/api/v1/health");
+export const listKinds = () => call("/api/v1/kinds");
+export const draftNote = (request) => call("/api/v1/drafts", { method: "POST", body: request });
+export const checkNote = (note) => call("/api/v1/check", { method: "POST", body: note });
+export const readProfile = () => call("/api/v1/profile");
+export const writeProfile = (profile) => call("/api/v1/profile", { method: "PUT", body: profile });
+export const listDueReminders = () => call("/api/v1/reminders?due=1");
+export const createReminder = (reminder) => call("/api/v1/reminders", { method: "POST", body: reminder });
+export const updateReminder = (id, changes) =>
+  call(`/api/v1/reminders/${encodeURIComponent(id)}`, { method: "PATCH", body: changes });
+export const recordHistory = (entry) => call("/api/v1/history", { method: "POST", body: entry });
