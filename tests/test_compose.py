@@ -376,3 +376,18 @@ def test_catalogue_lists_every_kind_channel_and_tone():
     assert limits == {"email": None, "linkedin-message": 600, "linkedin-connection": 200}
     subjects = {channel["id"]: channel["subject"] for channel in catalogue["channels"]}
     assert subjects == {"email": True, "linkedin-message": False, "linkedin-connection": False}
+
+
+@pytest.mark.parametrize(
+    ("name", "greeting"),
+    [
+        ("<img src=x onerror=alert(1)>", "Hello,"),
+        ("{{ 7*7 }}", "Hello,"),
+        ("Priya <b>Raman</b>", "Hi Priya,"),
+        ("jane@northwind-traders.com", "Hello,"),
+        ("Siobhán O'Brien-Ní Fhlannagáin", "Hi Siobhán,"),
+    ],
+)
+def test_markup_in_a_recipient_name_never_reaches_the_greeting(name, greeting):
+    draft = compose_note(DraftRequest(recipient={"name": name}))
+    assert draft.body.splitlines()[0] == greeting

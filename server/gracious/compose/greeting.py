@@ -10,6 +10,10 @@ from nameparser import HumanName
 from gracious.compose.tidy import clean_line, clean_phrase
 
 
+# a word with any of these is markup or a template, never part of a person's name
+NOT_IN_NAMES = frozenset("<>{}[]=@\\/|*%$#`")
+
+
 class Name(NamedTuple):
     """The parts of a recipient's name a note needs."""
 
@@ -39,10 +43,19 @@ def recipient_name(name: str | None, title: str | None = None) -> Name | None:
     cleaned = clean_phrase(name)
     if not cleaned:
         return None
+    # names come from page text, which a hostile page controls: keep only name-like words
+    cleaned = " ".join(word for word in cleaned.split() if is_name_word(word))
+    if not cleaned:
+        return None
     parsed = parse_name(cleaned, clean_line(title).strip(",;:"))
     if not (parsed.first or parsed.last):
         return None
     return parsed
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a word could be part of a name: a letter in it and no markup."""
+    return any(char.isalpha() for char in word) and NOT_IN_NAMES.isdisjoint(word)
 
 
 def greeting_line(name: Name | None, tone: str) -> str:
