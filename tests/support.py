@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -35,23 +36,32 @@ def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 30) ->
 
 
 class LiveServer:
-    """A real `gracious serve` process on a free loopback port."""
+    """A real `gracious serve` process on a free loopback port, logging to a file."""
 
-    def __init__(self, data_dir: Path, env: dict[str, str] | None = None):
+    def __init__(self, data_dir: Path, env: dict[str, str] | None = None,
+                 log_path: Path | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir = data_dir
+        self.log_path = log_path or data_dir / "server.log"
         self.env = {**os.environ, **(env or {})}
         self.process: subprocess.Popen | None = None
 
     def start(self) -> LiveServer:
         """Start the process and wait until it is healthy."""
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gracious", "serve", "--port", str(self.port),
-             "--data-dir", str(self.data_dir)],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )
-        wait_for_health(self.url, self.process)
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        # a file, not a pipe: an unread pipe fills after 64 KiB of warnings and stalls the server
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "gracious", "serve", "--port", str(self.port),
+                 "--data-dir", str(self.data_dir)],
+                env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            )
+        try:
+            wait_for_health(self.url, self.process)
+        except (RuntimeError, TimeoutError) as error:
+            self.stop()
+            raise RuntimeError(f"{error}; server log:\n{self.log_tail()}") from error
         return self
 
     def stop(self) -> None:
@@ -63,8 +73,23 @@ class LiveServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        if self.process and self.process.stderr:
-            self.process.stderr.close()
+
+    def kill(self) -> None:
+        """Kill the process with SIGKILL, as a crash or power cut would."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def log_tail(self, size: int = 4000) -> str:
+        """The end of the server's log, for failure messages."""
+        if not self.log_path.exists():
+            return ""
+        return self.log_path.read_text(encoding="utf-8", errors="replace")[-size:]
+
+    def tracebacks(self) -> list[str]:
+        """Every traceback the server logged."""
+        text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        return text.split("Traceback (most recent call last)")[1:]
 
 
 def find_chromium() -> str | None:

@@ -9,7 +9,6 @@ from nameparser import HumanName
 
 from gracious.compose.tidy import clean_line, clean_phrase
 
-
 # a word with any of these is markup or a template, never part of a person's name
 NOT_IN_NAMES = frozenset("<>{}[]=@\\/|*%$#`")
 

@@ -1,0 +1,108 @@
+"""What the extension costs a busy page, and how soon a new compose gets its button."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.common import Row
+from tests.support import CHROMIUM_ARGS, find_chromium
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTENSION = ROOT / "extension"
+BUSY_PAGE = Path(__file__).with_name("pages") / "busy-inbox.html"
+GMAIL_PAGE = ROOT / "tests" / "e2e" / "pages" / "gmail.html"
+GMAIL = "https://mail.google.com/mail/u/0/"
+ROUNDS = 15
+COMPOSES = 40
+TARGET_RATIO = 1.02
+TARGET_DELAY_MS = 100
+
+# open a compose, then note when the extension's button lands in it (page time, ms)
+BUTTON_DELAY = """async (count) => {
+    const delays = [];
+    for (let i = 0; i < count; i++) {
+        const start = performance.now();
+        openCompose("popup");
+        const compose = [...document.querySelectorAll("[data-compose]")].at(-1);
+        const landed = await new Promise((resolve) => {
+            const found = () => compose.querySelector("[data-testid=gracious-draft-button]");
+            if (found()) return resolve(performance.now());
+            const watcher = new MutationObserver(() => {
+                if (found()) { watcher.disconnect(); resolve(performance.now()); }
+            });
+            watcher.observe(compose, {childList: true, subtree: true});
+        });
+        delays.push(landed - start);
+        compose.remove();
+    }
+    return delays;
+}"""
+
+
+def launch(playwright, with_extension: bool):
+    """A persistent context, with or without the unpacked extension."""
+    extra = [f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}"]
+    context = playwright.chromium.launch_persistent_context(
+        tempfile.mkdtemp(prefix="gracious-bench-"), executable_path=find_chromium(), headless=True,
+        args=[*CHROMIUM_ARGS, *(extra if with_extension else [])],
+    )
+    busy, gmail = BUSY_PAGE.read_text(encoding="utf-8"), GMAIL_PAGE.read_text(encoding="utf-8")
+
+    def serve(route):
+        page = busy if "busy=" in route.request.url else gmail
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=page)
+
+    context.route(f"{GMAIL}**", serve)
+    return context
+
+
+def busy_script_ms(context) -> float:
+    """The busy page's own script time for one full run."""
+    page = context.new_page()
+    page.goto(f"{GMAIL}?busy=1")
+    page.wait_for_load_state("load")
+    spent = page.evaluate("() => runBusyPage()")
+    page.close()
+    return spent
+
+
+def measure(rounds: int = ROUNDS) -> list[Row]:
+    """Alternate runs with and without the extension, then time buttons on new composes."""
+    with sync_playwright() as playwright:
+        plain, extended = launch(playwright, False), launch(playwright, True)
+        try:
+            if not extended.service_workers:
+                extended.wait_for_event("serviceworker")
+            for context in (plain, extended):
+                busy_script_ms(context)
+            without, with_ext = [], []
+            for _ in range(rounds):
+                without.append(busy_script_ms(plain))
+                with_ext.append(busy_script_ms(extended))
+            page = extended.new_page()
+            page.goto(f"{GMAIL}?open=")
+            page.wait_for_function(
+                "() => [...document.styleSheets]"
+                ".some(sheet => sheet.ownerNode.textContent.includes('gracious-seen'))"
+            )
+            delays = page.evaluate(BUTTON_DELAY, COMPOSES)
+        finally:
+            plain.close()
+            extended.close()
+    base, loaded = statistics.median(without), statistics.median(with_ext)
+    ratio = loaded / base
+    delay = statistics.median(delays)
+    return [
+        Row("busy page script time, no extension (median)", base, "ms", "baseline", None, True,
+            f"20,000 nodes over 400 tasks, {rounds} alternating runs in two browsers; "
+            "on a shared 2-core machine single runs vary by +-40%"),
+        Row("busy page script time, extension loaded (median)", loaded, "ms",
+            f"<= {TARGET_RATIO}x without", ratio, ratio <= TARGET_RATIO),
+        Row("compose inserted -> button present (median)", delay, "ms",
+            f"<= {TARGET_DELAY_MS} ms", delay / TARGET_DELAY_MS, delay <= TARGET_DELAY_MS,
+            f"{COMPOSES} gmail pop-up composes; max {max(delays):.1f} ms"),
+    ]

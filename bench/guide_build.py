@@ -1,0 +1,177 @@
+"""Guide build time next to MkDocs on the same Markdown, and the rebuild after one page changes."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.common import Row
+from gracious.guide import build_guide
+
+ROOT = Path(__file__).resolve().parents[1]
+GUIDE_SOURCE = ROOT / "site"
+SYNTHETIC_PAGES = 1000
+TARGET_SPEEDUP = 5.0
+TARGET_REBUILD_SHARE = 0.10
+# the markdown extensions the guide renders with, so MkDocs does the same parsing work
+EXTENSIONS = ["toc", "tables", "attr_list", "admonition"]
+# both builders render and write html only; search indexing is timed on its own row
+NO_SEARCH_NOTE = ("both render Markdown to HTML with the same extensions; search indexing is "
+                  "off for both (MkDocs' search plugin disabled, Pagefind timed separately)")
+
+
+def synthetic_page(section: int, number: int, sections: int, per_section: int) -> str:
+    """One page with front matter, headings, a list, a table and links to other pages."""
+    other = (section + 1) % sections, (number * 7 + 3) % per_section
+    rows = "\n".join(f"| row {i} | {i * number} | *value* {i} |" for i in range(8))
+    paragraphs = "\n\n".join(
+        f"Paragraph {p} of page {number}: a **thank-you note** sent within a day says you "
+        f"listened, you *still want the job* and you finish what you start. See "
+        f"[the related page](../section-{other[0]:02d}/page-{other[1]:03d}.md#part-1) and "
+        f"[the next part](#part-{(p + 1) % 4})."
+        for p in range(3)
+    )
+    parts = "\n\n".join(
+        f"## Part {p} {{#part-{p}}}\n\n{paragraphs}\n\n### Checklist {p}\n\n"
+        + "\n".join(f"- item {i}: greet by name, thank them, one detail" for i in range(6))
+        for p in range(4)
+    )
+    return (f"---\ntitle: Page {section}-{number}\ndescription: Synthetic page {number}\n"
+            f"order: {number}\n---\n\n# Page {section}-{number}\n\n{parts}\n\n"
+            f"| name | figure | note |\n| --- | ---: | --- |\n{rows}\n")
+
+
+def write_synthetic_corpus(content: Path, pages: int = SYNTHETIC_PAGES) -> None:
+    """Write pages Markdown files in sections of 50, plus an index."""
+    per_section = 50
+    sections = pages // per_section
+    for section in range(sections):
+        folder = content / f"section-{section:02d}"
+        folder.mkdir(parents=True)
+        for number in range(per_section):
+            text = synthetic_page(section, number, sections, per_section)
+            (folder / f"page-{number:03d}.md").write_text(text, encoding="utf-8")
+    (content / "index.md").write_text("---\ntitle: Home\norder: 0\n---\n\n# Home\n\nSynthetic.\n",
+                                      encoding="utf-8")
+
+
+def mkdocs_builder(docs: Path, work: Path) -> Callable[[], None]:
+    """A function that builds docs with MkDocs' own theme, the same extensions and no search."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config_file = work / "mkdocs.yml"
+    config_file.write_text(
+        f"site_name: Bench\ndocs_dir: {docs}\nsite_dir: {work / 'mkdocs-out'}\n"
+        f"theme: mkdocs\nplugins: []\nmarkdown_extensions: {EXTENSIONS}\n",
+        encoding="utf-8",
+    )
+
+    def run() -> None:
+        build(load_config(config_file=str(config_file)))
+
+    return run
+
+
+def our_builder(source: Path, out: Path, search: bool = False) -> Callable[[], None]:
+    """A function that builds source with `gracious guide build`'s own code."""
+    def run() -> None:
+        build_guide(source, out, "/", strict=False, search=search)
+
+    return run
+
+
+def timed(action: Callable[[], None], repeat: int, warm_up: bool = True) -> float:
+    """Median wall time of action over repeat runs, after an optional warm-up run."""
+    if warm_up:
+        action()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def compare(
+    label: str, source: Path, docs: Path, work: Path, repeat: int, warm_up: bool = True
+) -> list[Row]:
+    """Time both builders on one corpus, and our rebuild after one page is touched."""
+    work.mkdir(parents=True, exist_ok=True)
+    builds = itertools.count()
+
+    def cold_build() -> None:
+        # a fresh output folder each time: the builder remembers earlier builds per folder
+        our_builder(source, work / f"ours-{next(builds)}")()
+
+    ours_seconds = timed(cold_build, repeat, warm_up)
+    mkdocs_seconds = timed(mkdocs_builder(docs, work), repeat, warm_up)
+    speedup = mkdocs_seconds / ours_seconds
+    pages = sorted(docs.rglob("*.md"))
+    # the source copy is what we build, so touch the same page there
+    touched = source / "content" / pages[len(pages) // 2].relative_to(docs)
+    incremental = our_builder(source, work / "ours-incremental")
+    incremental()
+
+    def touch_and_rebuild() -> None:
+        touched.write_text(touched.read_text(encoding="utf-8") + "\nOne more line.\n",
+                           encoding="utf-8")
+        incremental()
+
+    rebuild_seconds = timed(touch_and_rebuild, repeat, warm_up=False)
+    share = rebuild_seconds / ours_seconds
+    return [
+        Row(f"guide build, {label} (MkDocs)", mkdocs_seconds * 1000, "ms", "baseline", None, True,
+            NO_SEARCH_NOTE),
+        Row(f"guide build, {label} (gracious)", ours_seconds * 1000, "ms",
+            f">= {TARGET_SPEEDUP:g}x faster than MkDocs", speedup, speedup >= TARGET_SPEEDUP,
+            "cold build into a new folder; ratio is MkDocs time / our time"),
+        Row(f"guide rebuild after touching one page, {label}", rebuild_seconds * 1000, "ms",
+            f"<= {TARGET_REBUILD_SHARE:.0%} of full build", share,
+            share <= TARGET_REBUILD_SHARE,
+            "the builder's in-process memory of the last build, as `gracious guide serve` "
+            "rebuilds; a new `gracious guide build` process always builds in full"),
+    ]
+
+
+def pagefind_row(source: Path, work: Path) -> Row:
+    """The extra time Pagefind's search indexing adds to a guide build."""
+    builds = itertools.count()
+
+    def build(search: bool) -> Callable[[], None]:
+        return lambda: our_builder(source, work / f"search-{next(builds)}", search=search)()
+
+    without = timed(build(False), 3)
+    with_search = timed(build(True), 3)
+    extra = with_search - without
+    return Row("guide search indexing (Pagefind), real guide", extra * 1000, "ms", "reported",
+               extra / without, True, "ratio is indexing time / build time without search")
+
+
+def measure() -> list[Row]:
+    """Build the real guide and a synthetic 1,000-page corpus with both generators."""
+    # both builders warn about links MkDocs resolves differently; the timings are what matter
+    for name in ("mkdocs", "gracious.guide"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        guide = work / "guide"
+        shutil.copytree(GUIDE_SOURCE, guide)
+        guide_docs = work / "guide-docs"
+        shutil.copytree(GUIDE_SOURCE / "content", guide_docs)
+        rows = compare("real guide", guide, guide_docs, work / "guide-work", repeat=5)
+        rows.append(pagefind_row(guide, work))
+
+        corpus = work / "corpus"
+        write_synthetic_corpus(corpus / "content", SYNTHETIC_PAGES)
+        corpus_docs = work / "corpus-docs"
+        shutil.copytree(corpus / "content", corpus_docs)
+        rows += compare(f"{SYNTHETIC_PAGES} synthetic pages", corpus, corpus_docs,
+                        work / "corpus-work", repeat=1, warm_up=False)
+    return rows

@@ -1,0 +1,1 @@
+"""Reliability tests: load, fuzzing, crash restarts and the security regression suite."""
