@@ -5,13 +5,11 @@ from __future__ import annotations
 import itertools
 import logging
 import shutil
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import Row
+from bench.common import Row, median_seconds
 from gracious.guide import build_guide
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,18 +86,6 @@ def our_builder(source: Path, out: Path, search: bool = False) -> Callable[[], N
     return run
 
 
-def timed(action: Callable[[], None], repeat: int, warm_up: bool = True) -> float:
-    """Median wall time of action over repeat runs, after an optional warm-up run."""
-    if warm_up:
-        action()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def compare(
     label: str, source: Path, docs: Path, work: Path, repeat: int, warm_up: bool = True
 ) -> list[Row]:
@@ -111,8 +97,8 @@ def compare(
         # a fresh output folder each time: the builder remembers earlier builds per folder
         our_builder(source, work / f"ours-{next(builds)}")()
 
-    ours_seconds = timed(cold_build, repeat, warm_up)
-    mkdocs_seconds = timed(mkdocs_builder(docs, work), repeat, warm_up)
+    ours_seconds = median_seconds(cold_build, repeat, warmup=int(warm_up))
+    mkdocs_seconds = median_seconds(mkdocs_builder(docs, work), repeat, warmup=int(warm_up))
     speedup = mkdocs_seconds / ours_seconds
     pages = sorted(docs.rglob("*.md"))
     # the source copy is what we build, so touch the same page there
@@ -125,7 +111,7 @@ def compare(
                            encoding="utf-8")
         incremental()
 
-    rebuild_seconds = timed(touch_and_rebuild, repeat, warm_up=False)
+    rebuild_seconds = median_seconds(touch_and_rebuild, repeat, warmup=0)
     share = rebuild_seconds / ours_seconds
     # on a ten-page site the fixed cost of a build dominates, so only large sites get a target
     large = len(pages) >= 100
@@ -150,8 +136,8 @@ def pagefind_row(source: Path, work: Path) -> Row:
     def build(search: bool) -> Callable[[], None]:
         return lambda: our_builder(source, work / f"search-{next(builds)}", search=search)()
 
-    without = timed(build(False), 3)
-    with_search = timed(build(True), 3)
+    without = median_seconds(build(False), 3, warmup=1)
+    with_search = median_seconds(build(True), 3, warmup=1)
     extra = with_search - without
     return Row("guide search indexing (Pagefind), real guide", extra * 1000, "ms", "reported",
                extra / without, True, "ratio is indexing time / build time without search")
