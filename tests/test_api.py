@@ -269,6 +269,10 @@ def test_unknown_enum_value_is_422_with_the_allowed_values(client, body, field, 
     ({"variant": -1}, "variant"),
     ({"variant": 10**100}, "variant"),
     ({"variant": 1.5}, "variant"),
+    ({"variant": 528.5}, "variant"),
+    ({"variant": "1"}, "variant"),
+    ({"variant": 2e6}, "variant"),
+    ({"variant": 528.0, "tone": "grovelling"}, "tone"),
     ({"reason": "x" * 1001}, "reason"),
     ({"thread": {"to": [{"email": 3}]}}, "thread.to[0].email"),
     ({"thread": {"from": {"name": False}}}, "thread.from.name"),
@@ -281,6 +285,21 @@ def test_invalid_field_is_422_naming_it(client, body, field):
     assert [error["field"] for error in problem["errors"]] == [field]
     assert field in problem["detail"]
     assert problem["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(("raw", "variant"), [
+    (b'{"variant": 528.0}', 528),
+    (b'{"variant": 5e2}', 500),
+    (b'{"variant": -0.0}', 0),
+    (b'{"kind": "follow-up", "variant": 1.0, "highlights": ["a"]}', 1),
+])
+def test_whole_number_floats_are_integers(client, raw, variant):
+    # json schema, and so the OpenAPI "type: integer", counts 528.0 as an integer
+    response = client.post("/api/v1/drafts", data=raw, content_type="application/json")
+    assert response.status_code == 200
+    assert response.get_json()["variant"] == variant
+    as_integer = {**json.loads(raw), "variant": variant}
+    assert post_json(client, "/api/v1/drafts", as_integer).get_data() == response.get_data()
 
 
 @pytest.mark.parametrize("raw", [b'{"variant": 1e400}', b'{"variant": -1e400}',

@@ -207,6 +207,10 @@ def test_role_from_the_message(text, role):
         ("Interview on Monday, March 3, 2026", None),
         ("Interview on February 30, 2026", None),
         ("Deadline 1 April 2026, start 1 June 2026.", None),
+        # a year or a month glued to another word is part of that word
+        ("Sent 1 February ref2026.\nInterview: 3 March.", None),
+        ("Your interview is confirmed for x2026-03-03.", None),
+        ("Our call is on Tuesday, 3 remarch 2026.", None),
     ],
 )
 def test_interview_date(text, date):
@@ -262,6 +266,15 @@ def test_friendly_unrelated_thread_gives_only_the_person():
     fields = extract(thread)
     assert fields.extracted == ["recipient"]
     assert (fields.company, fields.role, fields.interview) == (None, None, None)
+
+
+def test_the_same_thread_twice_gives_equal_but_separate_fields():
+    first = extract(RECRUITER_EMAIL)
+    first.recipient.name = "Someone Else"
+    first.extracted.append("reason")
+    second = extract(RECRUITER_EMAIL)
+    assert second.recipient.name == "Priya Raman"
+    assert second.extracted == ["recipient", "company", "role", "interview"]
 
 
 def test_empty_thread_finds_nothing():

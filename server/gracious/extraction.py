@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -137,16 +138,18 @@ _WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>20\d\d))?"
 DATE_PATTERNS = (
-    re.compile(r"\b(?P<year>20\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+    # "20(?<=\b20)" is "\b20" written so that the regex engine can skip ahead to each "20"
+    re.compile(r"(?P<year>20(?<=\b20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\b{_YEAR}"),
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
 )
 QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+[ \t]?", re.MULTILINE)
 NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]")
 CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’]{0,40}(?:\s+[A-Z&][\w&'’]{0,40}){0,3}")
-YEAR = re.compile(r"\b(20\d\d)\b")
-# month names are rare, so the written-out patterns only run in a window around each one
-MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
+YEAR = re.compile(r"20(?<=\b20)\d\d\b")
+# month names are rare, so the written-out patterns only run in a window around each one; the
+# word boundary in front is checked by _month_words, as a leading \b makes the search ~2x slower
+MONTH_WORD = re.compile(r"(?:" + "|".join(MONTHS) + r")\b")
 WINDOW_BEFORE, WINDOW_AFTER = 18, 14
 # with a weekday but no year, the year is the first from this one on that fits: fixed, so
 # extraction never reads the clock and the same thread always gives the same answer
@@ -171,28 +174,38 @@ FORMAT_CUES = {
 }
 
 
+# what a thread names: recipient, company, role, interview date and format
+ThreadFacts = tuple[str | None, str | None, str | None, dt.date | None, str | None]
+
+
 def extract_context(thread: Thread) -> ResolvedFields:
     """Find what the thread says about the interview; leave out anything uncertain."""
-    text = _unquoted(thread.text or "")
-    subject = " ".join((thread.subject or "").split())
-    signature = _signature(text, thread.to)
+    name, company, role, date, interview_format = _read_thread(thread)
     found: dict = {}
-    recipient = _recipient(thread.from_, signature)
-    if recipient:
-        found["recipient"] = Recipient(name=recipient)
-    company = _company(thread, subject, text, signature)
+    if name:
+        found["recipient"] = Recipient(name=name)
     if company:
         found["company"] = company
-    role = _role(subject, ROLE_PATTERNS) or _role(text, ROLE_PATTERNS[:3])
-    # dates, cues and formats are matched on lower-cased text (the ignore-case flag is slow)
-    subject, text = subject.lower(), text.lower()
     if role:
         found["role"] = role
-    date = _interview_date(subject, text)
-    interview_format = _interview_format(f"{subject}\n{text}")
     if date or interview_format:
         found["interview"] = Interview(date=date, format=interview_format)
     return ResolvedFields(**found, extracted=list(found))
+
+
+def _read_thread(thread: Thread) -> ThreadFacts:
+    """The recipient, company, role, date and format a thread names."""
+    text = _unquoted(thread.text or "")
+    subject = " ".join((thread.subject or "").split())
+    signature = _signature(text, thread.to)
+    recipient = _recipient(thread.from_, signature)
+    company = _company(thread, subject, text, signature)
+    role = _role(subject, ROLE_PATTERNS) or _role(text, ROLE_PATTERNS[:3])
+    # dates, cues and formats are matched on lower-cased text (the ignore-case flag is slow)
+    subject, text = subject.lower(), text.lower()
+    date = _interview_date(subject, text)
+    interview_format = _interview_format(f"{subject}\n{text}")
+    return recipient, company, role, date, interview_format
 
 
 def _unquoted(text: str) -> str:
@@ -374,7 +387,7 @@ def _dates_in(text: str) -> list[tuple[int, dt.date]]:
     found: dict[int, dt.date | None] = {}
     years = [int(year) for year in YEAR.findall(text)]
     matches = list(DATE_PATTERNS[0].finditer(text))
-    for hit in MONTH_WORD.finditer(text):
+    for hit in _month_words(text):
         start, end = max(hit.start() - WINDOW_BEFORE, 0), hit.end() + WINDOW_AFTER
         matches.extend(
             match for pattern in DATE_PATTERNS[1:] if (match := pattern.search(text, start, end))
@@ -383,6 +396,14 @@ def _dates_in(text: str) -> list[tuple[int, dt.date]]:
         if match.start() not in found:
             found[match.start()] = _to_date(match.groupdict(), years)
     return sorted((start, date) for start, date in found.items() if date)
+
+
+def _month_words(text: str) -> Iterator[re.Match[str]]:
+    """The month names in the text that start a word."""
+    for hit in MONTH_WORD.finditer(text):
+        start = hit.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
+            yield hit
 
 
 def _to_date(parts: dict, years: list[int]) -> dt.date | None:

@@ -117,26 +117,62 @@ def parse_body(model: type[M]) -> M:
     charset = request.mimetype_params.get("charset", "utf-8").lower()
     if charset not in {"utf-8", "utf8"}:
         raise ProblemError(415, f"Send the JSON body as UTF-8 (got charset={charset}).")
-    text = read_text(request.get_data(cache=True))
-    data = read_json(text)
+    raw = request.get_data(cache=True)
+    try:
+        # strict json mode accepts exactly what the OpenAPI schema promises: no "1" for 1,
+        # no timestamps for dates. a good body is parsed once, by pydantic; its parser refuses
+        # bad utf-8, a bom and lone surrogates, and the NaN it lets through fits no field
+        return model.model_validate_json(raw, strict=True)
+    except ValidationError as error:
+        first_error = error
+    # a bad body is read again with python's json module, whose errors say where it broke
+    data = read_json(read_text(raw))
     if not isinstance(data, dict):
         raise ProblemError(
             422, f"The request body must be a JSON object, not {json_type(data)}.",
             errors=[{"field": "", "message": "Input should be a JSON object"}],
         )
-    try:
-        # strict json mode accepts exactly what the OpenAPI schema promises: no "1" for 1,
-        # no timestamps for dates
-        return model.model_validate_json(text, strict=True)
-    except ValidationError as error:
-        unreadable = [item for item in error.errors() if item["type"] == "json_invalid"]
-        if unreadable:
-            # pydantic's parser stops at a nesting depth python's json module allows
-            detail = f"The JSON could not be read: {unreadable[0]['msg']}."
-            raise ProblemError(400, detail) from None
-        errors = field_errors(model, error)
-        names = ", ".join(dict.fromkeys(item["field"] for item in errors))
-        raise ProblemError(422, f"Some fields are invalid: {names}.", errors=errors) from None
+    unreadable = [item for item in first_error.errors() if item["type"] == "json_invalid"]
+    if unreadable:
+        # pydantic's parser stops at a nesting depth python's json module allows
+        raise ProblemError(400, f"The JSON could not be read: {unreadable[0]['msg']}.")
+    error = first_error
+    if make_whole_numbers_integers(data, error):
+        try:
+            return model.model_validate_json(json.dumps(data), strict=True)
+        except ValidationError as second_error:
+            error = second_error
+    errors = field_errors(model, error)
+    names = ", ".join(dict.fromkeys(item["field"] for item in errors))
+    raise ProblemError(422, f"Some fields are invalid: {names}.", errors=errors)
+
+
+def make_whole_numbers_integers(data: dict[str, Any], error: ValidationError) -> bool:
+    """Turn 528.0 into 528 wherever an integer was wanted; say whether anything changed."""
+    # json schema counts 528.0 as an integer, and so the OpenAPI "type: integer" promises to
+    # take it; strict mode refuses every float, so those values are fixed up and validated again
+    changed = False
+    for item in error.errors(include_url=False):
+        value = item.get("input")
+        if item["type"] != "int_type" or not isinstance(value, float) or not value.is_integer():
+            continue
+        container: Any = data
+        *parents, last = item["loc"] or (None,)
+        for key in parents:
+            # a key that is no place in the body names a union member
+            if holds(container, key):
+                container = container[key]
+        if holds(container, last) and container[last] == value:
+            container[last] = int(value)
+            changed = True
+    return changed
+
+
+def holds(container: Any, key: Any) -> bool:
+    """Whether a key names a place in a decoded JSON object or array."""
+    if isinstance(container, dict):
+        return key in container
+    return isinstance(container, list) and isinstance(key, int) and 0 <= key < len(container)
 
 
 def parse_query(model: type[M]) -> M:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from gracious.api.spec import operation
 from gracious.models import Draft, DraftRequest
 
 
 @operation("POST", "/drafts", summary="Draft a note", body=DraftRequest, responses={200: Draft},
            description="Every field is optional; a thread fills the fields left out.")
-def create_draft(body: DraftRequest) -> dict[str, Any]:
+def create_draft(body: DraftRequest) -> Draft:
     """Compose the note the request describes."""
     # imported here so the app factory stays cheap; the engine loads its templates lazily
     from gracious.compose import compose_note
 
-    return compose_note(body).model_dump(mode="json", by_alias=True)
+    return compose_note(body)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from gracious.api.spec import operation
 from gracious.models import ExtractRequest, ExtractResponse
 
 
 @operation("POST", "/extract", summary="Find the fields in a thread", body=ExtractRequest,
            responses={200: ExtractResponse})
-def extract_fields(body: ExtractRequest) -> dict[str, Any]:
+def extract_fields(body: ExtractRequest) -> ExtractResponse:
     """Return what the thread says about the recipient, company, role and interview."""
     # imported here so the app factory stays cheap
     from gracious.extraction import extract_context
 
     fields = extract_context(body.thread)
-    return ExtractResponse(fields=fields).model_dump(mode="json", by_alias=True)
+    return ExtractResponse(fields=fields)

@@ -9,7 +9,8 @@
 #
 # then add "reminders" to the import in api/__init__.py. `body` arrives validated (415/400/422
 # are answered for you), a `query=Model` arrives as `query`, path variables by name. Return a
-# dict (sent with the first 2xx in `responses`), None for 204, or raise ProblemError(404, "...").
+# dict or a model (sent with the first 2xx in `responses`; a model is serialised by pydantic in
+# one step, by alias), None for 204, or raise ProblemError(404, "...").
 
 from __future__ import annotations
 
@@ -73,6 +74,11 @@ def operation(
                 return current_app.response_class(status=204)
             if isinstance(result, tuple | Response):
                 return result
+            if isinstance(result, BaseModel):
+                return current_app.response_class(
+                    result.model_dump_json(by_alias=True), status=success,
+                    mimetype="application/json",
+                )
             return result, success
 
         bp.add_url_rule(rule, endpoint=view.__name__, view_func=endpoint, methods=[method])
