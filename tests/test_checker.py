@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gracious.checker import CheckRequest, check_note
+from gracious.checker.checks import interview_moment
 from gracious.compose import compose_note, variant_count
 from gracious.guide_links import GUIDE_LINKS
 from gracious.models import CHANNELS, KINDS, TONES, DraftRequest
@@ -189,6 +190,37 @@ def test_no_timing_check_without_a_date_or_for_a_follow_up():
     assert "sent-within-24-hours" not in findings(report(GOOD_EMAIL))
     follow_up = report(GOOD_EMAIL, kind="follow-up", interview={"date": "2026-11-01"})
     assert "sent-within-24-hours" not in findings(follow_up)
+
+
+def test_no_timing_check_for_a_day_past_the_end_of_the_calendar():
+    # the day after 9999-12-31 once crashed the arithmetic with a 500
+    result = report(GOOD_EMAIL, interview={"date": "9999-12-31"})
+    assert "sent-within-24-hours" not in findings(result)
+    assert result.passed and findings(result)["says-thank-you"] is True
+
+
+@pytest.mark.parametrize("when", [dt.date(9999, 12, 31), dt.datetime(1, 1, 1)])
+def test_a_moment_the_local_clock_cannot_place_is_none(when):
+    # local midnight on 1 January of year 1 is in year 0 on python's utc clock
+    assert interview_moment(when) is None
+
+
+@pytest.mark.parametrize(
+    ("interview", "passed"),
+    [("0001-01-01T00:00:00+14:00", False), ("9999-12-31T23:59:59-12:00", True)],
+)
+def test_extreme_dates_with_a_zone_are_still_timed(interview, passed):
+    assert findings(report(GOOD_EMAIL, interview={"date": interview}))[
+        "sent-within-24-hours"] is passed
+
+
+@pytest.mark.parametrize(
+    "interview", ["9999-12-31", "0001-01-01", "0001-01-01T00:00:00", "9999-12-31T23:59:59"])
+def test_check_endpoint_answers_extreme_interview_dates(client, interview):
+    response = client.post("/api/v1/check", json={
+        "text": "Hi", "context": {"interview": {"date": interview}}})
+    assert response.status_code == 200
+    assert "says-thank-you" in {check["id"] for check in response.get_json()["checks"]}
 
 
 def test_every_failed_check_links_to_a_guide_section():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -10,6 +12,7 @@ from gracious.storage import StorageError, database, open_database
 from gracious.storage.location import database_path
 from gracious.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from gracious.storage.reminders import list_reminders
+from tests.support import LiveServer, free_port
 
 # the schema as version 1 shipped it, written out in full so later edits to
 # MIGRATIONS cannot quietly change what "an old file" means here
@@ -121,6 +124,32 @@ def test_a_file_from_a_newer_gracious_is_refused(tmp_path):
     connection.close()
     with pytest.raises(StorageError, match="upgrade Gracious"):
         open_database(tmp_path)
+
+
+def test_serve_refuses_a_file_it_cannot_use_before_listening(tmp_path):
+    # the file is set up once, before waitress starts its threads; one it cannot use
+    # stops the server with the reason instead of a 503 on every request
+    connection = open_database(tmp_path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    finished = subprocess.run(
+        [sys.executable, "-m", "gracious", "serve", "--port", str(free_port()),
+         "--data-dir", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert finished.returncode == 1
+    assert "upgrade Gracious" in finished.stderr and str(tmp_path) in finished.stderr
+    assert "Traceback" not in finished.stderr
+
+
+def test_serve_sets_a_new_file_up_before_the_first_request(tmp_path):
+    server = LiveServer(tmp_path / "data", log_path=tmp_path / "server.log").start()
+    try:
+        # the health check touches no data, so the file is there because serve made it
+        connection = sqlite3.connect(database_path(tmp_path / "data"))
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        connection.close()
+    finally:
+        server.stop()
 
 
 def test_a_migration_another_process_finished_is_not_applied_twice(tmp_path, monkeypatch):

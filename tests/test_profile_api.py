@@ -52,6 +52,23 @@ def test_invalid_profiles_are_422_and_change_nothing(client, profile, field):
     assert client.get("/api/v1/profile").get_json()["name"] == "Sam"
 
 
+@pytest.mark.parametrize(
+    ("profile", "field"),
+    [({"name": "\u00a0" + "n" * 200}, "name"), ({"name": " " * 201}, "name"),
+     ({"signature": "\n" + "s" * 1000}, "signature")],
+)
+def test_length_limits_count_the_whitespace_sent(client, profile, field):
+    # the schema's maxLength is for the text as sent; stripping first let longer names in
+    client.put("/api/v1/profile", json={"name": "Sam"})
+    assert_problem(client.put("/api/v1/profile", json=profile), 422, field)
+    assert client.get("/api/v1/profile").get_json()["name"] == "Sam"
+
+
+def test_a_name_at_the_limit_is_stored_stripped(client):
+    response = client.put("/api/v1/profile", json={"name": "\u00a0" + "n" * 199})
+    assert response.status_code == 200 and response.get_json()["name"] == "n" * 199
+
+
 def test_enum_errors_list_the_allowed_values(client):
     body = assert_problem(client.put("/api/v1/profile", json={"tone": "loud"}), 422, "tone")
     assert body["errors"][0]["allowed"] == ["warm", "formal", "concise"]

@@ -107,6 +107,28 @@ def test_bad_dates_are_422_naming_due(client, due):
                        422, "due")
 
 
+@pytest.mark.parametrize("due", [
+    "0001-01-01", "0001-01-01T00:00:00", "0001-01-01T00:00:00+14:00",
+    "9999-12-31", "9999-12-31T23:59:59", "9999-12-31T23:59:59-12:00",
+])
+def test_dates_at_the_ends_of_the_calendar_are_422_naming_due(client, due):
+    # these once crashed the conversion to utc with a 500
+    body = assert_problem(client.post("/api/v1/reminders", json={"due": due}), 422, "due")
+    assert "1900 to 9998" in str(body["errors"])
+    reminder = create(client).get_json()
+    assert_problem(client.patch(f"/api/v1/reminders/{reminder['id']}", json={"due": due}),
+                   422, "due")
+    assert client.get(f"/api/v1/reminders/{reminder['id']}").get_json()["due"] == "2030-01-15"
+
+
+@pytest.mark.parametrize("due", ["1900-01-01", "9998-12-31T23:59:59-12:00"])
+def test_dates_at_the_ends_of_the_supported_years_are_stored(client, due):
+    created = client.post("/api/v1/reminders", json={"due": due})
+    assert created.status_code == 201 and created.get_json()["due"] == due
+    patched = client.patch(f"/api/v1/reminders/{created.get_json()['id']}", json={"due": due})
+    assert patched.status_code == 200 and patched.get_json()["due"] == due
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [({"kind": "nag"}, "kind"), ({"note": "x" * 1001}, "note"), ({"colour": "red"}, "colour"),

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import threading
 
 import pytest
 
+from gracious import storage
+from gracious.app import create_app
 from gracious.models import DraftContext
-from gracious.storage import StorageError, open_database
-from gracious.storage.database import transaction
+from gracious.storage import StorageError, get_db, open_database
+from gracious.storage.database import run_when_unlocked, transaction
 from gracious.storage.history import add_entry, delete_all_entries, delete_entry, list_entries
 from gracious.storage.location import database_path, resolve_data_dir
 from gracious.storage.migrations import SCHEMA_VERSION
@@ -161,14 +165,89 @@ def test_a_failed_transaction_leaves_nothing_behind(db):
     assert list_reminders(db) == []
 
 
-@pytest.mark.parametrize(
-    "text", ["2026-13-01", "tomorrow", "", "2026-12-01T25:00", "9999-12-31T23:59:59-05:00"]
-)
+@pytest.mark.parametrize("text", ["2026-13-01", "tomorrow", "", "2026-12-01T25:00"])
 def test_bad_due_values_are_refused(text):
     with pytest.raises(ValueError, match="ISO 8601"):
         parse_when(text)
 
 
+@pytest.mark.parametrize("text", [
+    "0001-01-01", "0001-01-01T00:00:00", "0001-01-01T00:00:00+14:00", "1899-12-31T23:59:59Z",
+    "9999-12-31", "9999-12-31T23:59:59", "9999-12-31T23:59:59-12:00", "9999-01-01",
+])
+def test_due_values_outside_the_supported_years_are_refused(text):
+    # year 1 and 9999 used to reach the utc conversion and crash it with a 500
+    with pytest.raises(ValueError, match="outside the years 1900 to 9998"):
+        parse_when(text)
+
+
+@pytest.mark.parametrize("text", [
+    "1900-01-01", "1900-01-01T00:00:00", "1900-01-01T00:00:00+14:00",
+    "9998-12-31", "9998-12-31T23:59:59", "9998-12-31T23:59:59-12:00",
+])
+def test_the_ends_of_the_supported_years_are_placed_in_utc(text):
+    assert to_utc(parse_when(text)).tzinfo is dt.UTC
+
+
 def test_non_string_due_is_refused():
     with pytest.raises(ValueError, match="ISO 8601"):
         parse_when(20301201)
+
+
+def test_threads_of_a_new_app_set_the_file_up_once_and_all_connect(tmp_path, monkeypatch):
+    # each thread once switched the file to wal and migrated it on its first
+    # connection, and threads arriving together got "database is locked"
+    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data")})
+    prepared, errors = [], []
+    real_prepare = storage.prepare_database
+    monkeypatch.setattr(storage, "prepare_database",
+                        lambda data_dir: prepared.append(data_dir) or real_prepare(data_dir))
+    ready = threading.Barrier(8)
+
+    def first_write() -> None:
+        ready.wait()
+        try:
+            with app.app_context():
+                add_entry(get_db(), NewHistoryEntry(body="Thank you."))
+        except (StorageError, sqlite3.Error) as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=first_write) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert prepared == [tmp_path / "data"]
+    with app.app_context():
+        assert len(list_entries(get_db())) == 8
+
+
+def test_switching_a_new_file_to_wal_waits_out_a_writer(tmp_path):
+    path = database_path(tmp_path)
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("CREATE TABLE notes (body TEXT)")
+    # a write lock in rollback mode makes sqlite refuse the switch at once, busy
+    # timeout or not, as when two processes set up a new file together
+    writer.execute("BEGIN IMMEDIATE")
+    connection = sqlite3.connect(path, timeout=5, isolation_level=None)
+    attempts = []
+
+    def release_before_the_retry(statement: str) -> None:
+        if "journal_mode" in statement:
+            attempts.append(statement)
+            if len(attempts) == 2:
+                writer.execute("COMMIT")
+
+    connection.set_trace_callback(release_before_the_retry)
+    assert run_when_unlocked(connection, "PRAGMA journal_mode = WAL") == [("wal",)]
+    assert len(attempts) == 2
+    connection.close()
+    writer.close()
+
+
+def test_a_statement_refused_for_another_reason_is_not_retried(tmp_path):
+    connection = sqlite3.connect(database_path(tmp_path), isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        run_when_unlocked(connection, "SELECT * FROM nowhere")
+    connection.close()

@@ -241,12 +241,17 @@ def no_pleading(note: Note) -> CheckResult | None:
                   "example-after-rejection")
 
 
-def interview_moment(value: dt.date | dt.datetime) -> dt.datetime:
-    """Return when a 24-hour window starts: the time given, or the end of a day given alone."""
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.astimezone()
-    # a date alone could be any time that day: count from its end, so no false alarm
-    return dt.datetime.combine(value + dt.timedelta(days=1), dt.time.min).astimezone()
+def interview_moment(value: dt.date | dt.datetime) -> dt.datetime | None:
+    """Return when a 24-hour window starts, or None when the clock cannot place it."""
+    try:
+        if isinstance(value, dt.datetime):
+            return value if value.tzinfo else value.astimezone()
+        # a date alone could be any time that day: count from its end, so no false alarm
+        return dt.datetime.combine(value + dt.timedelta(days=1), dt.time.min).astimezone()
+    except (ValueError, OverflowError, OSError):
+        # the ends of python's calendar (years 1 and 9999), or before 1970 on windows:
+        # no real interview is there, so there is no timing advice to give
+        return None
 
 
 def sent_in_time(note: Note) -> CheckResult | None:
@@ -254,7 +259,10 @@ def sent_in_time(note: Note) -> CheckResult | None:
     interview = note.fields.interview
     if note.kind not in {"thank-you", "informational"} or not interview or not interview.date:
         return None
-    elapsed = note.now - interview_moment(interview.date)
+    moment = interview_moment(interview.date)
+    if moment is None:
+        return None
+    elapsed = note.now - moment
     if elapsed <= PROMPT_WINDOW:
         return result("sent-within-24-hours", True,
                       "You're within a day of the interview: a good time to send it.",

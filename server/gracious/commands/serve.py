@@ -102,6 +102,15 @@ def run(args: argparse.Namespace) -> int:
     app = create_app({"DATA_DIR": str(data_dir), "ALLOW_REMOTE": remote})
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
+    from gracious.storage import StorageError, prepare_storage
+
+    # set up the file (and recover it after a crash) before waitress starts its threads,
+    # so they only connect and never race each other for the write lock
+    try:
+        prepare_storage(app)
+    except StorageError as error:
+        return fail(f"{error}. Check the data dir (--data-dir or GRACIOUS_DATA_DIR).", 1)
+
     from waitress.server import create_server
 
     from gracious.protocol_errors import answer_errors_as_problems

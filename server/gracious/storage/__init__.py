@@ -1,16 +1,50 @@
-"""Local storage in SQLite: one long-lived connection per server thread."""
+"""Local storage in SQLite: the file set up once, then one long-lived connection per thread."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from flask import Flask, current_app
 
-from gracious.storage.database import StorageError, open_database
+from gracious.storage.database import (
+    StorageError,
+    connect_database,
+    open_database,
+    prepare_database,
+)
 from gracious.storage.location import resolve_data_dir
 
-__all__ = ["StorageError", "get_db", "init_app", "open_database"]
+__all__ = ["StorageError", "get_db", "init_app", "open_database", "prepare_storage"]
+
+
+@dataclass
+class Storage:
+    """The app's data dirs already set up, and each thread's own connection."""
+
+    prepared: set[Path] = field(default_factory=set)
+    preparing: threading.Lock = field(default_factory=threading.Lock)
+    local: threading.local = field(default_factory=threading.local)
+
+
+def prepare_storage(app: Flask) -> None:
+    """Create, switch to WAL and migrate the app's database before it serves anyone."""
+    with app.app_context():
+        ensure_prepared(resolve_data_dir(app.config.get("DATA_DIR")))
+
+
+def ensure_prepared(data_dir: Path) -> None:
+    """Set up data_dir's database once per process, one thread at a time."""
+    storage: Storage = current_app.extensions["gracious_storage"]
+    if data_dir in storage.prepared:
+        return
+    # threads that arrive together wait here rather than all taking the write lock at once
+    with storage.preparing:
+        if data_dir not in storage.prepared:
+            prepare_database(data_dir)
+            storage.prepared.add(data_dir)
 
 
 def get_db() -> sqlite3.Connection:
@@ -19,13 +53,15 @@ def get_db() -> sqlite3.Connection:
     # connection to a wal database checkpoints and deletes the wal, which made
     # every request pay ~4 ms to set it up again. waitress has a fixed pool of
     # threads, so the number of open connections stays small.
-    local = current_app.extensions["gracious_storage"]
+    local = current_app.extensions["gracious_storage"].local
     data_dir = resolve_data_dir(current_app.config.get("DATA_DIR"))
     connection = getattr(local, "connection", None)
     if connection is None or local.data_dir != data_dir:
         if connection is not None:
             connection.close()
-        local.connection, local.data_dir = open_database(data_dir), data_dir
+            local.connection = None
+        ensure_prepared(data_dir)
+        local.connection, local.data_dir = connect_database(data_dir), data_dir
     elif connection.in_transaction:
         # only a failed rollback can leave one open; never let it leak into this request
         connection.rollback()
@@ -42,6 +78,6 @@ def answer_storage_error(error: StorageError):
 
 
 def init_app(app: Flask) -> None:
-    """Give the app its per-thread connections and explain storage failures."""
-    app.extensions["gracious_storage"] = threading.local()
+    """Give the app its storage state and explain storage failures."""
+    app.extensions["gracious_storage"] = Storage()
     app.register_error_handler(StorageError, answer_storage_error)

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,9 +24,37 @@ class StorageError(Exception):
 
 def open_database(data_dir: str | os.PathLike[str]) -> sqlite3.Connection:
     """Open (creating if needed) the database in data_dir, migrated to the current schema."""
+    prepare_database(data_dir)
+    return connect_database(data_dir)
+
+
+def prepare_database(data_dir: str | os.PathLike[str]) -> None:
+    """Create the file if needed, switch it to WAL and migrate it, through one connection."""
+    # run once per process before any other connection: it takes the write lock
+    # (journal_mode, migrations) and recovers a wal left by a crash, alone, so the
+    # server's threads never race each other for that lock when they first connect
     path = database_path(data_dir)
     try:
         Path(data_dir).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(f"cannot open the database at {path}: {error}") from error
+    connection = connect_database(data_dir)
+    try:
+        # wal lets readers run beside the one writer; it is a property of the file
+        run_when_unlocked(connection, "PRAGMA journal_mode = WAL")
+        migrate(connection)
+    except sqlite3.DatabaseError as error:
+        raise StorageError(f"cannot use the database at {path}: {error}") from error
+    finally:
+        connection.close()
+
+
+def connect_database(data_dir: str | os.PathLike[str]) -> sqlite3.Connection:
+    """Connect to the prepared database in data_dir, with the pragmas every connection needs."""
+    path = database_path(data_dir)
+    try:
+        # timeout sets sqlite's busy timeout as the file is opened, before any
+        # statement: a connection that meets a crash recovery in progress waits for it
         connection = sqlite3.connect(
             path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
         )
@@ -33,20 +62,42 @@ def open_database(data_dir: str | os.PathLike[str]) -> sqlite3.Connection:
         raise StorageError(f"cannot open the database at {path}: {error}") from error
     try:
         configure(connection)
-        migrate(connection)
+        wait_until_readable(connection)
     except sqlite3.DatabaseError as error:
         connection.close()
         raise StorageError(f"cannot use the database at {path}: {error}") from error
     return connection
 
 
+def wait_until_readable(connection: sqlite3.Connection) -> None:
+    """Read the file's header once, so a crash recovery under way is waited for here."""
+    run_when_unlocked(connection, "PRAGMA schema_version")
+
+
+def run_when_unlocked(connection: sqlite3.Connection, statement: str) -> list:
+    """Run one statement, retrying while sqlite refuses it at once as busy."""
+    # some lock conflicts get SQLITE_BUSY without the busy timeout being waited
+    # out: two connections switching a new file to wal together (one refuses the
+    # other at once), and, per sqlite's wal docs ("sometimes queries return
+    # sqlite_busy"), a first read while another connection recovers a crashed wal
+    # or deletes it on close. each lasts milliseconds, so retry until the timeout
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.001
+    while True:
+        try:
+            return connection.execute(statement).fetchall()
+        except sqlite3.OperationalError as error:
+            busy = (error.sqlite_errorcode & 0xFF) == sqlite3.SQLITE_BUSY
+            if not busy or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
+
+
 def configure(connection: sqlite3.Connection) -> None:
-    """Apply the pragmas every connection needs."""
+    """Apply the pragmas every connection needs; none of them takes a lock."""
     connection.row_factory = sqlite3.Row
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    # wal lets readers run beside the one writer; it is a property of the file,
-    # so setting it again on later connections is a cheap no-op
-    connection.execute("PRAGMA journal_mode = WAL")
     # full: a commit is fsynced before we answer 201, so an acknowledged write
     # survives a power cut too, not only a killed process; writes here are a few
     # a day, so the extra fsync costs the user nothing they could notice

@@ -18,7 +18,7 @@ from pydantic import (
 )
 
 from gracious.models import Channel, DraftContext, Kind, LongText, ShortText, Strict, Tone
-from gracious.storage.when import parse_when
+from gracious.storage.when import EARLIEST_YEAR, LATEST_YEAR, YEAR_PATTERN, parse_when
 
 # how far ahead a reminder is due when the request does not say
 DEFAULT_REMINDER_DAYS = 7
@@ -30,11 +30,12 @@ Due = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "format": "date"},
-                {"type": "string", "format": "date-time"},
+                {"type": "string", "format": "date", "pattern": YEAR_PATTERN},
+                {"type": "string", "format": "date-time", "pattern": YEAR_PATTERN},
             ],
             "description": "ISO 8601 date (due from the start of that day, local time) "
-            "or datetime (without a zone: local time)",
+            "or datetime (without a zone: local time), in the years "
+            f"{EARLIEST_YEAR} to {LATEST_YEAR}",
         }
     ),
 ]
@@ -44,8 +45,10 @@ DueText = Annotated[str, AfterValidator(lambda text: parse_when(text).isoformat(
 RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Subject = Annotated[str, StringConstraints(max_length=500)]
 Body = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
-Signature = Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)]
+# the limit applies to the text as sent, as the schema says; surrounding space is
+# stripped only after, so leading whitespace cannot smuggle in a longer value
+Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(str.strip)]
+Signature = Annotated[str, StringConstraints(max_length=1000), AfterValidator(str.strip)]
 
 
 def default_due() -> dt.date:

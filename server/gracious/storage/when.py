@@ -5,6 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 DATE_LENGTH = len("2026-12-01")
+# the years a due value may fall in: a day either side stays inside python's
+# years 1-9999 whatever the zone, so placing it on the utc timeline never fails
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 9998
+# the same range as a json schema pattern on the year, so clients know it up front
+YEAR_PATTERN = r"^(19[0-9]{2}|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-"
 
 
 def parse_when(value: object) -> dt.date | dt.datetime:
@@ -14,14 +20,23 @@ def parse_when(value: object) -> dt.date | dt.datetime:
     text = value.strip()
     try:
         if len(text) == DATE_LENGTH:
-            return dt.date.fromisoformat(text)
-        parsed = dt.datetime.fromisoformat(text)
-        to_utc(parsed)
-    except (ValueError, OverflowError):
+            parsed: dt.date | dt.datetime = dt.date.fromisoformat(text)
+        else:
+            parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
         raise ValueError(
             f"{value!r} is not an ISO 8601 date or datetime; "
             "use 2026-12-01 or 2026-12-01T09:30:00+01:00"
         ) from None
+    if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
+        raise ValueError(
+            f"{value!r} is outside the years {EARLIEST_YEAR} to {LATEST_YEAR} a due date may use"
+        )
+    try:
+        to_utc(parsed)
+    except (ValueError, OverflowError, OSError):
+        # the local clock cannot place it (windows cannot before 1970): say so, don't crash
+        raise ValueError(f"{value!r} cannot be placed in this computer's time zone") from None
     return parsed
 
 
