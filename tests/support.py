@@ -115,3 +115,21 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+PROBLEM_JSON = "application/problem+json"
+
+
+def assert_problem(response, status: int, field: str | None = None) -> dict:
+    """Check a complete problem document with this status, naming field when given."""
+    assert response.status_code == status
+    assert response.mimetype == PROBLEM_JSON
+    body = response.get_json(force=True)
+    assert body["status"] == status
+    assert body["title"] and body["detail"]
+    assert body["type"] == "about:blank"
+    assert body["instance"] == response.request.path
+    assert "Traceback" not in response.get_data(as_text=True)
+    if field is not None:
+        assert field in [error["field"] for error in body["errors"]], body
+    return body

@@ -11,8 +11,7 @@ import gracious
 from gracious.api.kinds import Catalogue
 from gracious.api.spec import OPERATIONS
 from gracious.models import CHANNELS, FORMATS, KINDS, TONES, Draft
-
-PROBLEM_JSON = "application/problem+json"
+from tests.support import assert_problem
 
 FULL_REQUEST = {
     "kind": "thank-you",
@@ -39,19 +38,6 @@ def post_json(client, path, body, **headers):
     return client.post(path, data=json.dumps(body), content_type="application/json",
                        headers=headers)
 
-
-def assert_problem(response, status):
-    """Check a response is a complete problem document with this status."""
-    assert response.status_code == status
-    assert response.mimetype == PROBLEM_JSON
-    body = response.get_json(force=True)
-    assert body["status"] == status
-    assert body["title"]
-    assert body["detail"]
-    assert body["type"] == "about:blank"
-    assert body["instance"] == response.request.path
-    assert "Traceback" not in response.get_data(as_text=True)
-    return body
 
 
 # the endpoints

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-PROBLEM_JSON = "application/problem+json"
+from tests.support import assert_problem
+
 ENTRY = {
     "kind": "thank-you", "channel": "email", "tone": "warm",
     "subject": "Thank you, Zoë", "body": "Hi Zoë,\n\nThank you for today.\n\nSam",
@@ -12,16 +13,6 @@ ENTRY = {
     "site": "gmail",
 }
 
-
-def assert_problem(response, status, field=None):
-    """Check a problem document with this status, naming field when given."""
-    assert response.status_code == status
-    assert response.mimetype == PROBLEM_JSON
-    body = response.get_json(force=True)
-    assert body["status"] == status and body["detail"]
-    if field is not None:
-        assert field in [error["field"] for error in body["errors"]], body
-    return body
 
 
 def record(client, **fields):

@@ -6,20 +6,10 @@ import pytest
 
 from gracious.app import create_app
 from gracious.cli import main
+from tests.support import assert_problem
 
-PROBLEM_JSON = "application/problem+json"
 DEFAULTS = {"name": "", "signature": "", "tone": "warm", "kind": "thank-you"}
 
-
-def assert_problem(response, status, field=None):
-    """Check a problem document with this status, naming field when given."""
-    assert response.status_code == status
-    assert response.mimetype == PROBLEM_JSON
-    body = response.get_json(force=True)
-    assert body["status"] == status and body["detail"]
-    if field is not None:
-        assert field in [error["field"] for error in body["errors"]], body
-    return body
 
 
 def test_defaults_until_saved(client):

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from gracious.extension_id import EXTENSION_ID
+from tests.support import assert_problem
 
-PROBLEM_JSON = "application/problem+json"
 CONTEXT = {
     "recipient": {"name": "Priya Raman"},
     "company": "Northwind Traders",
@@ -19,16 +19,6 @@ CONTEXT = {
                "from": {"name": "Priya Raman", "email": "priya@northwind-traders.com"}},
 }
 
-
-def assert_problem(response, status, field=None):
-    """Check a problem document with this status, naming field when given."""
-    assert response.status_code == status
-    assert response.mimetype == PROBLEM_JSON
-    body = response.get_json(force=True)
-    assert body["status"] == status and body["detail"]
-    if field is not None:
-        assert field in [error["field"] for error in body["errors"]], body
-    return body
 
 
 def create(client, **fields):

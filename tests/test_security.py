@@ -7,10 +7,10 @@ import pytest
 from gracious.app import create_app
 from gracious.extension_id import EXTENSION_ID
 from gracious.settings import default_settings
+from tests.support import PROBLEM_JSON
 
 EXTENSION = f"chrome-extension://{EXTENSION_ID}"
 FIREFOX = "moz-extension://0b6f3c39-5a7e-4c56-9d0e-3f1b6f0a2c11"
-PROBLEM_JSON = "application/problem+json"
 
 
 def assert_refused(response, status=403):
