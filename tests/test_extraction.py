@@ -319,3 +319,14 @@ def test_quoted_reply_still_yields_the_recruiters_signature():
     fields = extract(thread)
     assert fields.recipient.name == "Priya Raman"
     assert fields.company == "Acme Robotics"
+
+
+def test_preparing_extraction_loads_the_suffix_list_once():
+    from gracious.extraction import _domains, prepare_extraction
+
+    _domains.cache_clear()
+    prepare_extraction()
+    assert _domains.cache_info().currsize == 1
+    thread = Thread(**{"from": {"name": "Jane Doe", "email": "jane@mail.northwind-traders.co.uk"}})
+    assert extract_context(thread).company == "Northwind Traders"
+    assert _domains.cache_info().misses == 1

@@ -319,6 +319,11 @@ def _looks_like_company(value: str) -> bool:
     )
 
 
+def prepare_extraction() -> None:
+    """Load the public-suffix list now, so the first draft that needs it doesn't wait."""
+    _domains()("example.com")
+
+
 @lru_cache(maxsize=1)
 def _domains() -> tldextract.TLDExtract:
     """A public-suffix parser using the list bundled with tldextract (no network)."""

@@ -10,6 +10,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 from pathlib import Path
 from types import FrameType
 
@@ -101,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"cannot create the data directory {data_dir}: {error.strerror}", 1)
     app = create_app({"DATA_DIR": str(data_dir), "ALLOW_REMOTE": remote})
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # a burst of requests larger than the thread pool queues as designed; waitress warns on
+    # every queued request, which floods the log without telling the user anything
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
     from gracious.storage import StorageError, prepare_storage
 
@@ -110,6 +114,11 @@ def run(args: argparse.Namespace) -> int:
         prepare_storage(app)
     except StorageError as error:
         return fail(f"{error}. Check the data dir (--data-dir or GRACIOUS_DATA_DIR).", 1)
+
+    # loading the public-suffix list takes a quarter of a second; do it while nobody waits
+    from gracious.extraction import prepare_extraction
+
+    threading.Thread(target=prepare_extraction, name="prepare-extraction", daemon=True).start()
 
     from waitress.server import create_server
 
