@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
-import pytest
-
-from gracious.guide import BuildError, build_guide
+from gracious.guide import build_guide
 from gracious.guide import render as render_module
 
 
@@ -71,12 +71,29 @@ def test_an_output_changed_by_someone_else_is_cleaned_and_rebuilt(pages_folder, 
     assert b"Page 1" in (out / "page-001/index.html").read_bytes()
 
 
+def build_in_a_fresh_process(folder, out) -> subprocess.CompletedProcess:
+    """Build in a new single-threaded interpreter, where forking render workers is safe."""
+    # the suite's own threads (browsers, servers) rightly keep this process from forking
+    script = (
+        "import os, sys\nfrom pathlib import Path\n"
+        "from gracious.guide import BuildError, build_guide, render\n"
+        "many = render.PARALLEL_FROM + 3\n"
+        "assert render.can_fork_workers(many) == ((os.cpu_count() or 1) > 1)\n"
+        "try:\n"
+        "    build_guide(Path(sys.argv[1]), Path(sys.argv[2]), search=False)\n"
+        "except BuildError as error:\n"
+        "    for problem in error.problems:\n"
+        "        print(f'{problem.file}|{problem.line}|{problem.message}')\n"
+        "    sys.exit(3)\n"
+    )
+    return subprocess.run([sys.executable, "-c", script, str(folder), str(out)],
+                          capture_output=True, text=True, check=False)
+
+
 def test_many_pages_render_in_worker_processes_to_the_same_site(pages_folder, tmp_path,
                                                                  monkeypatch):
     folder = pages_folder(many_pages(render_module.PARALLEL_FROM + 2))
-    assert render_module.can_fork_workers(render_module.PARALLEL_FROM + 3) == (
-        (os.cpu_count() or 1) > 1)
-    build_guide(folder, tmp_path / "parallel", search=False)
+    assert build_in_a_fresh_process(folder, tmp_path / "parallel").returncode == 0
     monkeypatch.setattr(render_module, "PARALLEL_FROM", 10**9)
     build_guide(folder, tmp_path / "sequential", search=False)
     assert tree(tmp_path / "parallel") == tree(tmp_path / "sequential")
@@ -85,8 +102,9 @@ def test_many_pages_render_in_worker_processes_to_the_same_site(pages_folder, tm
 def test_errors_in_worker_processes_keep_their_file_and_line(pages_folder, tmp_path):
     pages = many_pages(render_module.PARALLEL_FROM + 2)
     pages["page-007.md"] += "\n[[example no-such-kind]]\n"
-    with pytest.raises(BuildError) as caught:
-        build_guide(pages_folder(pages), tmp_path / "out", search=False)
-    [problem] = caught.value.problems
-    assert problem.file.endswith("page-007.md") and problem.line == 13
-    assert "no-such-kind is not a kind of note" in problem.message
+    result = build_in_a_fresh_process(pages_folder(pages), tmp_path / "out")
+    assert result.returncode == 3, result.stderr
+    [problem] = result.stdout.splitlines()
+    file, line, message = problem.split("|", 2)
+    assert file.endswith("page-007.md") and line == "13"
+    assert "no-such-kind is not a kind of note" in message
