@@ -330,3 +330,18 @@ def test_preparing_extraction_loads_the_suffix_list_once():
     thread = Thread(**{"from": {"name": "Jane Doe", "email": "jane@mail.northwind-traders.co.uk"}})
     assert extract_context(thread).company == "Northwind Traders"
     assert _domains.cache_info().misses == 1
+
+
+@pytest.mark.parametrize(
+    ("subject", "role"),
+    [
+        ("Staff Engineer role at Acme", "Staff Engineer"),
+        ("Re: Product Designer position", "Product Designer"),
+        ("Senior Data Analyst opening at Northwind Traders", "Senior Data Analyst"),
+        ("Open role: what happens next", None),
+        ("New position", None),
+    ],
+)
+def test_a_subject_that_opens_with_the_role_names_it(subject, role):
+    thread = Thread(subject=subject, text="Hi Sam, thanks for your time.")
+    assert extract_context(thread).role == role

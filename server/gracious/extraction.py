@@ -73,16 +73,19 @@ ROLE_PATTERNS = (
     re.compile(rf"\b({TITLED})\s+(?i:interview)\b"),
     # weakest last: in "Interview - Northwind" the dash may lead to the company instead
     re.compile(rf"\b(?i:interview)\s*[-–—:]\s+({TITLED})"),
+    # a subject that opens with the role: "Staff Engineer role at Acme"
+    re.compile(rf"^(?:(?i:re|fwd?|aw|wg):\s*)*({TITLED})\s+(?i:role|position|opening|vacancy)\b"),
 )
 ROLE_NOUN = re.compile(r"\b(?:role|position|opening|vacancy|job|post)\b")
-# words that describe the interview, not the role, in "Final Round Interview"
+# words that describe the interview or vacancy, not the role: "Final Round Interview", "Open role"
 INTERVIEW_WORDS = _word_set(
     """
     a an the your our my this next final first second third round onsite on-site virtual video
     phone technical panel initial zoom teams follow-up screening intro introductory hiring
     manager team culture behavioral behavioural case study interview re fwd fw invitation
     confirmed updated scheduled reminder thanks thank you great lovely nice upcoming schedule
-    scheduling confirmation update following follow up request
+    scheduling confirmation update following follow up request open new exciting current
+    available vacant
     """
 )
 # words of real job titles that also describe interviews ("Hiring Manager", "Team Lead")
