@@ -48,7 +48,13 @@ async function showFollowUp(item, reminder, button) {
 function reminderItem(reminder) {
   const item = element("li", { "data-testid": "popup-reminder" });
   const name = reminder.context?.recipient?.name;
-  const label = reminder.note || (name ? `${reminder.kind} · ${name}` : reminder.kind);
+  const company = reminder.context?.company;
+  const who = name ? t("popupFollowUpWith", [name]) : t("popupFollowUp");
+  const label = reminder.note || (company ? `${who} · ${company}` : who);
+  const due = new Date(reminder.due);
+  const dueText = Number.isNaN(due.getTime())
+    ? String(reminder.due)
+    : due.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
   const draft = element("button", { type: "button", class: "primary", "data-testid": "popup-draft-follow-up" }, t("popupDraftFollowUp"));
   const done = element("button", { type: "button", "data-testid": "popup-done" }, t("popupDone"));
   draft.addEventListener("click", () => showFollowUp(item, reminder, draft));
@@ -57,7 +63,7 @@ function reminderItem(reminder) {
     item.remove();
     await refreshBadge();
   });
-  item.append(element("strong", {}, label), " ", element("span", {}, String(reminder.due).slice(0, 10)),
+  item.append(element("strong", {}, label), " ", element("span", { class: "due" }, t("popupDue", [dueText])),
     element("div", { class: "row" }, draft, done));
   return item;
 }
