@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -90,14 +91,20 @@ def check_the_file(data_dir, acked: Acknowledged) -> None:
     assert lost == [], f"{len(lost)} acknowledged writes lost: {lost[:10]}"
 
 
-def test_sigkill_during_concurrent_writes_loses_nothing_acknowledged(tmp_path):
-    data_dir = tmp_path / "data"
+def crash_once(data_dir: Path, writes: int) -> Acknowledged:
+    """Start a server, SIGKILL it mid-writes, and return what it acknowledged."""
     acked = Acknowledged()
     server = LiveServer(data_dir).start()
     try:
-        kill_during_writes(server, acked, writes=500)
+        kill_during_writes(server, acked, writes=writes)
     finally:
         server.stop()
+    return acked
+
+
+def test_sigkill_during_concurrent_writes_loses_nothing_acknowledged(tmp_path):
+    data_dir = tmp_path / "data"
+    acked = crash_once(data_dir, writes=500)
     assert acked.reminders and acked.history
     check_the_file(data_dir, acked)
 
@@ -129,12 +136,7 @@ def test_first_requests_right_after_a_crash_all_succeed(tmp_path):
     # every thread once migrated and set wal mode on its first connection, racing the
     # crash recovery for the lock: the first posts after a restart could get a 503
     data_dir = tmp_path / "data"
-    acked = Acknowledged()
-    server = LiveServer(data_dir).start()
-    try:
-        kill_during_writes(server, acked, writes=100)
-    finally:
-        server.stop()
+    acked = crash_once(data_dir, writes=100)
     wal = database_path(data_dir).with_name(database_path(data_dir).name + "-wal")
     assert wal.exists(), "the kill left no wal to recover"
     server = LiveServer(data_dir).start()
