@@ -46,6 +46,13 @@ class LiveServer:
         self.log_path = log_path or data_dir / "server.log"
         self.env = {**os.environ, **(env or {})}
         self.process: subprocess.Popen | None = None
+        # the pairing token every data route will need; None until pairing lands
+        self.token: str | None = self.env.get("GRACIOUS_TOKEN")
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        """Headers that authorise a request to this server's data routes."""
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
     def start(self) -> LiveServer:
         """Start the process and wait until it is healthy."""
