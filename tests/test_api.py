@@ -11,6 +11,7 @@ import gracious
 from gracious.api.kinds import Catalogue
 from gracious.api.spec import OPERATIONS
 from gracious.models import CHANNELS, FORMATS, KINDS, TONES, Draft
+from gracious.settings import MAX_BODY_BYTES, MAX_THREAD_BODY_BYTES
 from tests.support import assert_problem
 
 FULL_REQUEST = {
@@ -217,9 +218,26 @@ def test_body_that_is_not_an_object_is_422(client, raw, kind):
     assert kind in body["detail"]
 
 
-def test_body_over_64_kib_is_413(client):
-    body = {"thread": {"text": "x" * (64 * 1024)}}
-    assert_problem(post_json(client, "/api/v1/drafts", body), 413)
+@pytest.mark.parametrize("path", ["/api/v1/drafts", "/api/v1/extract"])
+def test_thread_body_over_256_kib_is_413(client, path):
+    body = {"thread": {"text": "x" * MAX_THREAD_BODY_BYTES}}
+    assert_problem(post_json(client, path, body), 413)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/drafts", "/api/v1/extract"])
+def test_long_non_ascii_thread_over_64_kib_is_read(client, path):
+    # 40,000 characters of Japanese and emoji: about 130 KiB of UTF-8, within the model's limit
+    text = ("面接の機会をいただきありがとうございました。🙏" * 2000)[:40_000]
+    body = {"thread": {"subject": "面接のお礼", "text": text}}
+    assert len(json.dumps(body, ensure_ascii=False).encode()) > MAX_BODY_BYTES
+    response = client.post(path, data=json.dumps(body, ensure_ascii=False).encode(),
+                           content_type="application/json")
+    assert response.status_code == 200, response.get_json()
+
+
+def test_body_over_64_kib_elsewhere_is_413(client):
+    body = {"note": "x" * MAX_BODY_BYTES}
+    assert_problem(post_json(client, "/api/v1/reminders", body), 413)
 
 
 def test_body_just_under_the_limit_is_read(client):

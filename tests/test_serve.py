@@ -71,9 +71,9 @@ def test_live_server_refuses_a_foreign_host(live_server, host_line):
 
 
 def test_live_server_limits_a_chunked_body(live_server):
-    # chunked uploads carry no Content-Length; the 64 KiB limit must hold anyway
+    # chunked uploads carry no Content-Length; the 256 KiB limit must hold anyway
     conn = http.client.HTTPConnection("127.0.0.1", live_server.port, timeout=10)
-    chunks = [b'{"thread": {"text": "'] + [b"x" * 1024] * 70 + [b'"}}']
+    chunks = [b'{"thread": {"text": "'] + [b"x" * 1024] * 260 + [b'"}}']
     conn.request("POST", "/api/v1/drafts", body=iter(chunks), encode_chunked=True,
                  headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
     response = conn.getresponse()
@@ -83,7 +83,7 @@ def test_live_server_limits_a_chunked_body(live_server):
 
 def test_live_server_limits_a_long_body(live_server):
     conn = http.client.HTTPConnection("127.0.0.1", live_server.port, timeout=10)
-    conn.request("POST", "/api/v1/drafts", body=b"{" + b" " * (65 * 1024) + b"}",
+    conn.request("POST", "/api/v1/drafts", body=b"{" + b" " * (257 * 1024) + b"}",
                  headers={"Content-Type": "application/json"})
     response = conn.getresponse()
     assert response.status == 413

@@ -9,6 +9,9 @@ import platformdirs
 
 # 64 KiB is far above any real note request and keeps hostile bodies cheap to refuse
 MAX_BODY_BYTES = 64 * 1024
+# routes that take a whole email thread: 40,000 characters of Japanese or emoji are up to
+# 160 KiB of UTF-8, and the extension clips what it sends to this many bytes
+MAX_THREAD_BODY_BYTES = 256 * 1024
 
 
 def split_origins(value: str | None) -> list[str]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from gracious.api.spec import operation
 from gracious.models import ExtractRequest, ExtractResponse
+from gracious.settings import MAX_THREAD_BODY_BYTES
 
 
 @operation("POST", "/extract", summary="Find the fields in a thread", body=ExtractRequest,
-           responses={200: ExtractResponse})
+           responses={200: ExtractResponse}, max_body=MAX_THREAD_BODY_BYTES)
 def extract_fields(body: ExtractRequest) -> ExtractResponse:
     """Return what the thread says about the recipient, company, role and interview."""
     # imported here so the app factory stays cheap

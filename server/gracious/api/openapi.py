@@ -28,7 +28,7 @@ ERROR_RESPONSES = {
     403: "The Host is not a loopback name, or the Origin is not the Gracious extension",
     404: "Nothing exists at this path",
     405: "The path exists but not for this method",
-    413: "The body is over the 64 KiB limit",
+    413: "The body is over the limit: 256 KiB for /drafts and /extract, 64 KiB elsewhere",
     415: "The body is not application/json",
     422: "A field is invalid; errors[] names each field and, for enums, the allowed values",
 }

@@ -8,7 +8,8 @@
 #         return save_reminder(body).model_dump(mode="json")
 #
 # then add "reminders" to the import in api/__init__.py. `body` arrives validated (415/400/422
-# are answered for you), a `query=Model` arrives as `query`, path variables by name. Return a
+# are answered for you; `max_body=` raises the app's 64 KiB body limit for this route), a
+# `query=Model` arrives as `query`, path variables by name. Return a
 # dict or a model (sent with the first 2xx in `responses`; a model is serialised by pydantic in
 # one step, by alias), None for 204, or raise ProblemError(404, "...").
 
@@ -22,7 +23,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app
 from pydantic import BaseModel
 
-from gracious.problems import parse_body, parse_query
+from gracious.api.request_body import parse_body, parse_query
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -44,6 +45,7 @@ class Operation:
     query: type[BaseModel] | None = None
     description: str | None = None
     path_params: dict[str, str] = field(default_factory=dict)
+    max_body: int | None = None
 
 
 OPERATIONS: list[Operation] = []
@@ -58,6 +60,7 @@ def operation(
     body: type[BaseModel] | None = None,
     query: type[BaseModel] | None = None,
     description: str | None = None,
+    max_body: int | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a view on the API blueprint and record it for the OpenAPI document."""
     success = min(code for code in responses if 200 <= code < 300)
@@ -66,7 +69,7 @@ def operation(
         @functools.wraps(view)
         def endpoint(**path: Any) -> Any:
             if body is not None:
-                path["body"] = parse_body(body)
+                path["body"] = parse_body(body, max_body)
             if query is not None:
                 path["query"] = parse_query(query)
             result = view(**path)
@@ -85,7 +88,7 @@ def operation(
         OPERATIONS.append(Operation(
             method=method.upper(), rule=rule, name=view.__name__, summary=summary,
             tag=view.__module__.rpartition(".")[2], responses=responses, body=body, query=query,
-            description=description,
+            description=description, max_body=max_body,
         ))
         return view
 

@@ -39,13 +39,13 @@ class CommandError(Exception):
 def add_parser(subcommands: argparse._SubParsersAction) -> None:
     """Register `gracious export`, `gracious import` and `gracious forget`."""
     export = subcommands.add_parser(
-        "export", help="write your profile, reminders and history as JSON to stdout",
+        "export",
         description="Write everything Gracious stores as versioned JSON to standard output.",
     )
     export.set_defaults(run=guarded(run_export))
 
     restore = subcommands.add_parser(
-        "import", help="restore an export, replacing the data stored now",
+        "import",
         description="Restore a file written by `gracious export`. The whole file is checked "
                     "first; if anything is wrong, nothing changes.",
     )
@@ -55,7 +55,7 @@ def add_parser(subcommands: argparse._SubParsersAction) -> None:
     restore.set_defaults(run=guarded(run_import))
 
     forget = subcommands.add_parser(
-        "forget", help="delete your profile, reminders and history",
+        "forget",
         description="Delete everything Gracious stores. Asks first unless --yes is given.",
     )
     forget.add_argument("--yes", action="store_true", help="delete without asking")

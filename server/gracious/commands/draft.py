@@ -9,7 +9,6 @@ import sys
 
 from pydantic import ValidationError
 
-from gracious.compose import compose_note
 from gracious.models import CHANNELS, FORMATS, KINDS, TONES, DraftRequest
 
 MAX_DETAILS = 3
@@ -28,7 +27,6 @@ def add_parser(subcommands: argparse._SubParsersAction) -> None:
     """Register `gracious draft`."""
     parser = subcommands.add_parser(
         "draft",
-        help="draft a note and print it",
         description="Draft a note after an interview and print it (subject, blank line, body).",
     )
     parser.add_argument("--kind", choices=KINDS, default="thank-you", help="kind of note")
@@ -118,6 +116,9 @@ def build_request(args: argparse.Namespace) -> DraftRequest:
 
 def run(args: argparse.Namespace) -> int:
     """Compose the note and print it."""
+    # imported here so `gracious draft --help` never loads the engine
+    from gracious.compose import compose_note
+
     if len(args.detail) > MAX_DETAILS:
         args.parser.error(f"--detail: at most {MAX_DETAILS} details, got {len(args.detail)}")
     try:

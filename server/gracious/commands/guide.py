@@ -12,7 +12,7 @@ from gracious.guide.site_options import DEFAULT_BASE_URL
 
 def add_parser(subcommands) -> None:
     """Register `guide build` and `guide serve`."""
-    parser = subcommands.add_parser("guide", help="build or preview the etiquette guide")
+    parser = subcommands.add_parser("guide")
     actions = parser.add_subparsers(dest="guide_command", required=True, metavar="ACTION")
 
     build = actions.add_parser("build", help="build the guide into static files")

@@ -27,7 +27,7 @@ MAX_BUFFERED_BODY = 1024 * 1024
 def add_parser(subcommands: argparse._SubParsersAction) -> None:
     """Register `gracious serve`."""
     parser = subcommands.add_parser(
-        "serve", help="run the local server for the extension and the guide",
+        "serve",
         description="Run the Gracious API and guide. Flags win over GRACIOUS_* variables.",
     )
     parser.add_argument("--host", help=f"address to bind (GRACIOUS_HOST, default {DEFAULT_HOST})")

@@ -6,8 +6,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from flask import Flask, current_app
+from typing import TYPE_CHECKING
 
 from gracious.storage.database import (
     StorageError,
@@ -16,6 +15,12 @@ from gracious.storage.database import (
     prepare_database,
 )
 from gracious.storage.location import resolve_data_dir
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+# flask is imported inside the functions that need it: `gracious export` and `import` use this
+# package and must start without loading the web framework
 
 __all__ = ["StorageError", "get_db", "init_app", "open_database", "prepare_storage"]
 
@@ -37,6 +42,8 @@ def prepare_storage(app: Flask) -> None:
 
 def ensure_prepared(data_dir: Path) -> None:
     """Set up data_dir's database once per process, one thread at a time."""
+    from flask import current_app
+
     storage: Storage = current_app.extensions["gracious_storage"]
     if data_dir in storage.prepared:
         return
@@ -49,6 +56,8 @@ def ensure_prepared(data_dir: Path) -> None:
 
 def get_db() -> sqlite3.Connection:
     """Return this thread's connection to the app's database, opening it on first use."""
+    from flask import current_app
+
     # a connection is kept per thread rather than per request: closing the last
     # connection to a wal database checkpoints and deletes the wal, which made
     # every request pay ~4 ms to set it up again. waitress has a fixed pool of
@@ -70,6 +79,8 @@ def get_db() -> sqlite3.Connection:
 
 def answer_storage_error(error: StorageError):
     """Answer a database that cannot be opened with a 503 that says why."""
+    from flask import current_app
+
     from gracious.problems import problem
 
     current_app.logger.error("storage unavailable: %s", error)
