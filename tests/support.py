@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -139,4 +140,15 @@ def assert_problem(response, status: int, field: str | None = None) -> dict:
     assert "Traceback" not in response.get_data(as_text=True)
     if field is not None:
         assert field in [error["field"] for error in body["errors"]], body
+    return body
+
+
+def assert_problem_document(status: int, headers: dict[str, str], body: dict,
+                            expected: int) -> dict:
+    """Check a problem document received over a real connection: status, type and fields."""
+    content_type = {name.lower(): value for name, value in headers.items()}.get("content-type", "")
+    assert status == expected, body
+    assert content_type.split(";")[0] == PROBLEM_JSON, headers
+    assert body["status"] == expected and body["title"] and body["detail"], body
+    assert "Traceback" not in json.dumps(body)
     return body

@@ -19,6 +19,7 @@ from gracious.storage.migrations import SCHEMA_VERSION
 from gracious.storage.models import NewHistoryEntry, NewReminder, Profile, ReminderChanges
 from gracious.storage.profile import get_profile, save_profile
 from gracious.storage.reminders import (
+    MAX_ROW_ID,
     add_reminder,
     delete_reminder,
     get_reminder,
@@ -163,6 +164,20 @@ def test_a_failed_transaction_leaves_nothing_behind(db):
                    "('2030-01-01', 'x', 'follow-up', 'now')")
         raise Interrupted
     assert list_reminders(db) == []
+
+
+def test_an_error_sqlite_already_rolled_back_is_the_one_raised(db):
+    # the last possible id makes the next insert fail with SQLITE_FULL, which ends the
+    # transaction inside sqlite; rolling back again used to raise "no transaction is active"
+    db.execute("INSERT INTO reminders (id, due, due_at, kind, created) VALUES "
+               "(?, '2030-01-01', 'x', 'follow-up', 'now')", (MAX_ROW_ID,))
+    with pytest.raises(sqlite3.OperationalError) as raised:
+        add_reminder(db, NewReminder(note="after the last id"))
+    assert "no transaction is active" not in str(raised.value)
+    assert raised.value.sqlite_errorcode == sqlite3.SQLITE_FULL
+    assert not db.in_transaction
+    # the connection is still good for the next request
+    assert delete_reminder(db, MAX_ROW_ID)
 
 
 @pytest.mark.parametrize("text", ["2026-13-01", "tomorrow", "", "2026-12-01T25:00"])

@@ -14,7 +14,8 @@ from gracious.storage.database import (
     open_database,
     prepare_database,
 )
-from gracious.storage.location import resolve_data_dir
+from gracious.storage.failures import describe_failure, is_corrupt
+from gracious.storage.location import database_path, resolve_data_dir
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -88,7 +89,27 @@ def answer_storage_error(error: StorageError):
                         "(--data-dir or GRACIOUS_DATA_DIR) is writable.")
 
 
+def answer_sqlite_error(error: sqlite3.Error):
+    """Answer a full disk with a 507 and a damaged or busy file with a 503, each saying why."""
+    from flask import current_app
+
+    from gracious.problems import handle_unexpected_error, problem
+
+    path = database_path(resolve_data_dir(current_app.config.get("DATA_DIR")))
+    failure = describe_failure(error, path)
+    if failure is None:
+        # a constraint or programming error is a bug of ours, not something the user can fix
+        return handle_unexpected_error(error)
+    current_app.logger.error("storage failed: %s (%s)", error, path)
+    extra = {"file": str(path)} if is_corrupt(error) else {}
+    response = problem(failure.status, failure.detail, **extra)
+    if failure.retry_after is not None:
+        response.headers["Retry-After"] = str(failure.retry_after)
+    return response
+
+
 def init_app(app: Flask) -> None:
     """Give the app its storage state and explain storage failures."""
     app.extensions["gracious_storage"] = Storage()
     app.register_error_handler(StorageError, answer_storage_error)
+    app.register_error_handler(sqlite3.Error, answer_sqlite_error)

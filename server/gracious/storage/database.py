@@ -10,8 +10,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from gracious.storage.failures import is_full
 from gracious.storage.location import database_path
 from gracious.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from gracious.storage.reserve import database_dir, keep_reserve, release_reserve
 from gracious.storage.when import stored_due_instant
 
 # how long a writer waits for another writer before giving up (milliseconds)
@@ -47,6 +49,7 @@ def prepare_database(data_dir: str | os.PathLike[str]) -> None:
         raise StorageError(f"cannot use the database at {path}: {error}") from error
     finally:
         connection.close()
+    keep_reserve(data_dir)
 
 
 def connect_database(data_dir: str | os.PathLike[str]) -> sqlite3.Connection:
@@ -152,9 +155,37 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield connection
     except BaseException:
-        connection.execute("ROLLBACK")
+        # sqlite rolls back by itself after some errors (a full disk, an interrupt); a second
+        # rollback would fail with "no transaction is active" and hide the real error
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def delete_rows(connection: sqlite3.Connection, statement: str,
+                parameters: tuple[object, ...] = ()) -> int:
+    """Run one DELETE as a transaction and return the rows it removed, even on a full disk."""
+    # a delete writes its pages to the wal before any space comes back, so on a full disk it
+    # fails like any write: give up the reserve set aside for this, and try again
+    try:
+        return run_in_transaction(connection, statement, parameters)
+    except sqlite3.OperationalError as error:
+        if not is_full(error) or not release_reserve(database_dir(connection)):
+            raise
+    deleted = run_in_transaction(connection, statement, parameters)
+    # move the pages into the main file, where deleting never needs new space, so the wal
+    # can be reused from its start; the reserve comes back once the disk has room
+    connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    keep_reserve(database_dir(connection))
+    return deleted
+
+
+def run_in_transaction(connection: sqlite3.Connection, statement: str,
+                       parameters: tuple[object, ...]) -> int:
+    """Run one statement in its own write transaction; return how many rows it changed."""
+    with transaction(connection):
+        return connection.execute(statement, parameters).rowcount
 
 
 def utc_now() -> str:

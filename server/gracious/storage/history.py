@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from gracious.storage.database import transaction, utc_now
+from gracious.storage.database import delete_rows, transaction, utc_now
 from gracious.storage.models import NewHistoryEntry
 from gracious.storage.reminders import MAX_ROW_ID, context_json
 
@@ -65,13 +65,9 @@ def delete_entry(connection: sqlite3.Connection, entry_id: int) -> bool:
     """Delete one entry; return whether it existed."""
     if not 0 < entry_id <= MAX_ROW_ID:
         return False
-    with transaction(connection):
-        cursor = connection.execute("DELETE FROM history WHERE id = ?", (entry_id,))
-    return cursor.rowcount > 0
+    return delete_rows(connection, "DELETE FROM history WHERE id = ?", (entry_id,)) > 0
 
 
 def delete_all_entries(connection: sqlite3.Connection) -> int:
     """Delete every entry; return how many there were."""
-    with transaction(connection):
-        cursor = connection.execute("DELETE FROM history")
-    return cursor.rowcount
+    return delete_rows(connection, "DELETE FROM history")

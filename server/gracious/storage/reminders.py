@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sqlite3
 
-from gracious.storage.database import transaction, utc_now
+from gracious.storage.database import delete_rows, transaction, utc_now
 from gracious.storage.models import NewReminder, ReminderChanges
 from gracious.storage.when import due_instant, instant_text
 
@@ -100,6 +100,4 @@ def delete_reminder(connection: sqlite3.Connection, reminder_id: int) -> bool:
     """Delete one reminder; return whether it existed."""
     if not 0 < reminder_id <= MAX_ROW_ID:
         return False
-    with transaction(connection):
-        cursor = connection.execute("DELETE FROM reminders WHERE id = ?", (reminder_id,))
-    return cursor.rowcount > 0
+    return delete_rows(connection, "DELETE FROM reminders WHERE id = ?", (reminder_id,)) > 0
