@@ -18,6 +18,8 @@ from gracious.guide.write import STAMP
 from gracious.problems import ProblemError
 
 log = logging.getLogger(__name__)
+# the longest file name (one path segment) common file systems allow, in bytes
+NAME_MAX = 255
 bp = Blueprint("guide", __name__, url_prefix="/guide")
 
 # pagefind runs webassembly; everything else comes from the guide itself
@@ -133,16 +135,24 @@ def serve_guide(path: str) -> Response:
     builds = guide_builds(current_app)
     builds.ensure_current()
     root = builds.out.resolve()
-    target = (root / path).resolve()
-    if not target.is_relative_to(root):
-        raise ProblemError(400, f"The guide has no page at {request.path!r}.")
-    if target.is_dir():
-        if path and not path.endswith("/"):
-            return redirect(f"{request.path}/", 308)
-        target = target / "index.html"
-    if not target.is_file():
+    if any(len(segment.encode()) > NAME_MAX for segment in path.split("/")):
+        # no file can have such a name; asking the OS would fail with ENAMETOOLONG
         return not_found(root)
-    return send_file(target, max_age=0)
+    try:
+        target = (root / path).resolve()
+        if not target.is_relative_to(root):
+            raise ProblemError(400, f"The guide has no page at {request.path!r}.")
+        if target.is_dir():
+            if path and not path.endswith("/"):
+                return redirect(f"{request.path}/", 308)
+            target = target / "index.html"
+        if target.is_file():
+            return send_file(target, max_age=0)
+    except (OSError, RuntimeError):
+        # a symlink loop (RuntimeError from resolve, ELOOP from stat), an over-long path or
+        # an unreadable file: whatever the reason, there is no page to show here
+        pass
+    return not_found(root)
 
 
 @bp.after_request
