@@ -1,45 +1,109 @@
-"""Export, import and forget everything Gracious stores."""
+"""Export, import and forget everything Gracious stores, one registered table at a time."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from gracious.storage.database import transaction, utc_now
 from gracious.storage.history import entry_from_row
-from gracious.storage.models import ExportDocument
+from gracious.storage.models import EXPORT_FORMAT, EXPORT_VERSION, ExportDocument, Profile
 from gracious.storage.profile import get_profile
 from gracious.storage.reminders import context_json, reminder_from_row
+from gracious.storage.salvage import Salvaged, salvage_rows
 from gracious.storage.when import due_instant
 
-EXPORT_FORMAT = "gracious-export"
-EXPORT_VERSION = 1
+__all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "TABLES", "count_data", "export_data",
+           "forget_everything", "import_data"]
 
 
-def export_data(connection: sqlite3.Connection) -> dict:
-    """Return the profile, reminders and history as one versioned document."""
-    # one read transaction, so the three parts are a consistent snapshot
+@dataclass(frozen=True)
+class Table:
+    """One table as exports carry it: its rows out, and a validated export's rows back in."""
+
+    name: str
+    # what an entry is called, one and several, for the command line's summaries
+    one: str
+    several: str
+    columns: tuple[str, ...]
+    from_row: Callable[[sqlite3.Row], dict]
+    to_values: Callable[[Any], tuple]
+
+
+# every table an export holds, in the order they are written and restored; adding a table
+# is one entry here and a list of the same name on ExportDocument
+TABLES: tuple[Table, ...] = (
+    Table("reminders", "reminder", "reminders",
+          ("id", "due", "due_at", "kind", "context", "note", "done", "created", "updated"),
+          reminder_from_row,
+          lambda r: (r.id, r.due, due_instant(r.due), r.kind, context_json(r.context), r.note,
+                     int(r.done), r.created, r.updated)),
+    Table("history", "history entry", "history entries",
+          ("id", "kind", "channel", "tone", "subject", "body", "context", "site", "created"),
+          entry_from_row,
+          lambda h: (h.id, h.kind, h.channel, h.tone, h.subject, h.body, context_json(h.context),
+                     h.site, h.created)),
+)
+
+
+@dataclass
+class Export:
+    """An export document, and whatever a damaged file kept out of it."""
+
+    document: dict
+    skipped: list[str]
+    profile_lost: bool = False
+
+    @property
+    def saved_anything(self) -> bool:
+        """Whether the profile or any row made it into the document."""
+        return not self.profile_lost or any(self.document[table.name] for table in TABLES)
+
+
+def export_data(connection: sqlite3.Connection) -> Export:
+    """Return the profile and every table as one versioned document, salvaging what it can."""
+    # one read transaction, so the parts are a consistent snapshot
     connection.execute("BEGIN")
     try:
-        reminders = connection.execute("SELECT * FROM reminders ORDER BY id").fetchall()
-        history = connection.execute("SELECT * FROM history ORDER BY id").fetchall()
-        document = {
-            "format": EXPORT_FORMAT,
-            "version": EXPORT_VERSION,
-            "exported": utc_now(),
-            "profile": get_profile(connection),
-            "reminders": [reminder_from_row(row) for row in reminders],
-            "history": [entry_from_row(row) for row in history],
-        }
+        document: dict[str, Any] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
+                                    "exported": utc_now()}
+        skipped: list[str] = []
+        try:
+            document["profile"] = get_profile(connection)
+        except sqlite3.DatabaseError as error:
+            document["profile"] = None
+            skipped.append(f"profile: it is on a damaged page ({error})")
+        for table in TABLES:
+            salvaged: Salvaged = salvage_rows(connection, table.name, table.from_row)
+            document[table.name] = salvaged.rows
+            skipped += salvaged.skipped
     finally:
+        end_reading(connection)
+    lost = document["profile"] is None
+    if lost:
+        # an importable file still: the defaults stand in for the profile that was lost
+        document["profile"] = Profile().model_dump()
+    return Export(document, skipped, profile_lost=lost)
+
+
+def end_reading(connection: sqlite3.Connection) -> None:
+    """End a read transaction, even one a damaged page has left in a failed state."""
+    try:
         connection.execute("COMMIT")
-    return document
+    except sqlite3.DatabaseError:
+        # nothing was written, so rolling back loses nothing
+        if connection.in_transaction:
+            connection.rollback()
 
 
 def count_data(connection: sqlite3.Connection) -> dict[str, int]:
-    """Return how many reminders, history entries and profiles are stored."""
+    """Return how many rows each table holds, and whether a profile is saved."""
+    names = [table.name for table in TABLES] + ["profile"]
     return {
-        table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
-        for table in ("reminders", "history", "profile")
+        name: connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # noqa: S608
+        for name in names
     }
 
 
@@ -52,30 +116,18 @@ def import_data(connection: sqlite3.Connection, document: ExportDocument) -> Non
             "INSERT INTO profile (id, name, signature, tone, kind) VALUES (1, ?, ?, ?, ?)",
             (profile.name, profile.signature, profile.tone, profile.kind),
         )
-        connection.executemany(
-            "INSERT INTO reminders (id, due, due_at, kind, context, note, done, created, updated)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (r.id, r.due, due_instant(r.due), r.kind, context_json(r.context), r.note,
-                 int(r.done), r.created, r.updated)
-                for r in document.reminders
-            ],
-        )
-        connection.executemany(
-            "INSERT INTO history (id, kind, channel, tone, subject, body, context, site, created)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (h.id, h.kind, h.channel, h.tone, h.subject, h.body, context_json(h.context),
-                 h.site, h.created)
-                for h in document.history
-            ],
-        )
+        for table in TABLES:
+            marks = ", ".join("?" * len(table.columns))
+            connection.executemany(
+                f"INSERT INTO {table.name} ({', '.join(table.columns)}) VALUES ({marks})",  # noqa: S608
+                [table.to_values(item) for item in getattr(document, table.name)],
+            )
 
 
 def wipe(connection: sqlite3.Connection) -> None:
     """Delete every row (inside the caller's transaction)."""
-    for table in ("reminders", "history", "profile"):
-        connection.execute(f"DELETE FROM {table}")  # noqa: S608
+    for name in [table.name for table in TABLES] + ["profile"]:
+        connection.execute(f"DELETE FROM {name}")  # noqa: S608
 
 
 def forget_everything(connection: sqlite3.Connection) -> dict[str, int]:

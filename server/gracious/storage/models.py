@@ -12,6 +12,7 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     StrictBool,
+    StrictInt,
     StringConstraints,
     WithJsonSchema,
     model_validator,
@@ -42,7 +43,11 @@ Due = Annotated[
 # a stored due value, checked again when an export is imported
 DueText = Annotated[str, AfterValidator(lambda text: parse_when(text).isoformat())]
 # sqlite integers are 64-bit and signed
-RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+MAX_ROW_ID = 2**63 - 1
+RowId = Annotated[int, Field(ge=1, le=MAX_ROW_ID)]
+# an imported id must leave room for the next insert: after the largest id, every new
+# reminder or history entry would fail
+ImportedId = Annotated[int, Field(ge=1, le=MAX_ROW_ID - 1)]
 Subject = Annotated[str, StringConstraints(max_length=500)]
 Body = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 # the limit applies to the text as sent, as the schema says; surrounding space is
@@ -73,16 +78,17 @@ class ReminderChanges(Strict):
     note: LongText | None = None
 
 
-class Reminder(BaseModel):
+class Reminder(Strict):
     """A stored reminder."""
 
+    # the field types of NewReminder and ReminderChanges, so an import is held to the API's rules
     id: RowId
     due: DueText = Field(description="As given: an ISO 8601 date or datetime")
     due_at: str = Field(description="The UTC instant it falls due, for sorting and display")
     kind: Kind
     context: DraftContext
-    note: str
-    done: bool
+    note: LongText
+    done: StrictBool
     created: str
     updated: str
 
@@ -105,17 +111,18 @@ class NewHistoryEntry(Strict):
     site: ShortText | None = Field(default=None, description='Where it went, e.g. "gmail"')
 
 
-class HistoryEntry(BaseModel):
+class HistoryEntry(Strict):
     """A stored history entry."""
 
+    # the field types of NewHistoryEntry, so an import is held to the API's rules
     id: RowId
     kind: Kind
     channel: Channel
     tone: Tone
-    subject: str | None
-    body: str
+    subject: Subject | None
+    body: Body
     context: DraftContext
-    site: str | None
+    site: ShortText | None
     created: str
 
 
@@ -135,20 +142,40 @@ class Profile(Strict):
     kind: Kind = "thank-you"
 
 
+class ImportedReminder(Reminder):
+    """A reminder read from an export."""
+
+    id: ImportedId
+
+
+class ImportedHistoryEntry(HistoryEntry):
+    """A history entry read from an export."""
+
+    id: ImportedId
+
+
+EXPORT_FORMAT = "gracious-export"
+EXPORT_VERSION = 1
+
+
 class ExportDocument(Strict):
     """Everything Gracious stores, as `gracious export` writes it."""
 
+    # validated in strict mode, like a request body: no "7" for 7, no "yes" for true
     format: Literal["gracious-export"]
-    version: Literal[1]
+    version: Annotated[StrictInt, Field(ge=EXPORT_VERSION, le=EXPORT_VERSION)]
     exported: str | None = None
     profile: Profile
-    reminders: list[Reminder]
-    history: list[HistoryEntry]
+    # one list per table in gracious.storage.backup.TABLES, named as the table
+    reminders: list[ImportedReminder]
+    history: list[ImportedHistoryEntry]
 
     @model_validator(mode="after")
     def ids_are_unique(self) -> ExportDocument:
-        """Refuse a file in which two reminders or two history entries share an id."""
-        for name, items in (("reminders", self.reminders), ("history", self.history)):
+        """Refuse a file in which two rows of one table share an id."""
+        for name, items in self:
+            if not isinstance(items, list):
+                continue
             ids = [item.id for item in items]
             if len(ids) != len(set(ids)):
                 raise ValueError(f"{name} contains the same id twice")
