@@ -57,6 +57,8 @@ def position_phrase(role: str, company: str) -> str:
 def topic_phrase(role: str, company: str) -> str:
     """What an informational chat was about: "your work at Acme", or empty."""
     wording = table("wording")["topic"]
+    if company and role:
+        return fill(wording["both"], {"role": role, "company": company})
     if company or role:
         return fill(wording["company" if company else "role"], {"role": role, "company": company})
     return ""
