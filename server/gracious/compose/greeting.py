@@ -30,7 +30,8 @@ def _family_in_capitals(name: str) -> tuple[str, str] | None:
     """Read "TANAKA Kenji", where capitals mark the family name: (given, name as given)."""
     tokens = name.split()
     shouting = [t for t in tokens if t.isupper() and len(t) > 1 and t.isalpha()]
-    if len(tokens) < 2 or len(shouting) != 1 or any(t.isupper() for t in tokens if t not in shouting):
+    others = [t for t in tokens if t not in shouting]
+    if len(tokens) < 2 or len(shouting) != 1 or any(t.isupper() for t in others):
         return None
     family = shouting[0]
     given = " ".join(t for t in tokens if t != family)

@@ -49,7 +49,8 @@ def strip_lead_in(text: str) -> str:
         changed = False
         lowered = text.casefold()
         for lead_in in phrases_longest_first("lead_ins"):
-            if lowered.startswith(lead_in) and lowered[len(lead_in) : len(lead_in) + 1] in (" ", ""):
+            after = lowered[len(lead_in) : len(lead_in) + 1]
+            if lowered.startswith(lead_in) and after in (" ", ""):
                 rest = clean_phrase(text[len(lead_in) :].lstrip(" :-–—"))
                 if rest:
                     text, changed = rest, True
@@ -146,9 +147,9 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
-def detail_sentence(detail: Detail, variant: int) -> str:
+def detail_sentence(detail: Detail, variant: int, short: bool = False) -> str:
     """A whole sentence for a clause or statement; phrases are woven in by the template."""
     if detail.form == "statement":
         return detail.text
-    frames = table("detail_frames")[detail.form]
+    frames = table("detail_frames")[detail.form + ("_short" if short else "")]
     return frames[variant % len(frames)].format(text=detail.text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gracious.compose.greeting import address, greeting_wording, recipient_name
 from gracious.compose.highlights import detail_sentence, read_highlight
-from gracious.compose.kinds import VARIANTS, kind_spec
+from gracious.compose.kinds import kind_spec
 from gracious.compose.lexicon import words
 from gracious.compose.limits import CHANNEL_LIMITS, EMAIL_BODY_WORDS, SUBJECT_WORDS
 from gracious.compose.organisations import read_company, read_role
@@ -13,10 +13,10 @@ from gracious.compose.phrasing import (
     meeting_how,
     meeting_noun,
     position_phrase,
-    topic_phrase,
     spoken_date,
     spoken_when,
     subject_words,
+    topic_phrase,
 )
 from gracious.compose.reasons import reason_sentence
 from gracious.compose.render import Rendered, fill, render_note
@@ -90,7 +90,9 @@ def resolve_fields(request: DraftRequest) -> ResolvedFields:
     )
 
 
-def _details(highlights: list[str], variant: int) -> tuple[list[str], list[str]]:
+def _details(
+    highlights: list[str], variant: int, short: bool = False
+) -> tuple[list[str], list[str]]:
     """The highlights as phrases that fit after "about", and clauses as whole sentences."""
     phrases: list[str] = []
     sentences: list[str] = []
@@ -99,7 +101,7 @@ def _details(highlights: list[str], variant: int) -> tuple[list[str], list[str]]
             if detail.text.casefold() not in {phrase.casefold() for phrase in phrases}:
                 phrases.append(detail.text)
         else:
-            sentences.append(detail_sentence(detail, variant + number))
+            sentences.append(detail_sentence(detail, variant + number, short))
     return phrases, sentences
 
 
@@ -113,12 +115,13 @@ def _template_values(fields: ResolvedFields, request: DraftRequest, variant: int
     interview = fields.interview or Interview()
     addressed = address(name, request.tone)
     greeting = fill(greeting_wording(bool(addressed), request.tone), {"name": addressed})
+    connection = request.channel == "linkedin-connection"
     return {
         "kind": request.kind,
         "tone": request.tone,
         "channel": request.channel,
         "variant": variant,
-        "connection": request.channel == "linkedin-connection",
+        "connection": connection,
         "greeting": greeting,
         "name": addressed,
         "subject_name": subject_words(addressed, 3),
@@ -131,6 +134,7 @@ def _template_values(fields: ResolvedFields, request: DraftRequest, variant: int
         "team": "your team",
         "subject_role": subject_words(role, 3),
         "subject_company": subject_words(company.bare, 3),
+        "subject_at": subject_words(company.named, 4),
         "how": meeting_how(interview.format),
         "when": spoken_when(spoken_date(interview.date)),
         "date": spoken_date(interview.date),
@@ -242,7 +246,7 @@ def compose_note(request: DraftRequest) -> Draft:
     fields = resolve_fields(request)
     variant = chosen_variant(request, fields)
     values = _template_values(fields, request, variant)
-    _, clauses = _details(fields.highlights, variant)
+    _, clauses = _details(fields.highlights, variant, request.channel == "linkedin-connection")
     rendered = render_note(kind_spec(request.kind), request.tone, values, clauses)
     subject = None
     if request.channel == "email":
