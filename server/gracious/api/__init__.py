@@ -2,11 +2,13 @@
 
 # importing a resource module registers its routes on bp
 from gracious.api import (  # noqa: F401
+    cadence,
     check,
     drafts,
     extract,
     health,
     history,
+    interviews,
     kinds,
     openapi,
     profile,
