@@ -8,6 +8,7 @@ from gracious.api import (  # noqa: F401
     extract,
     health,
     history,
+    interview_drafts,
     interviews,
     kinds,
     openapi,
