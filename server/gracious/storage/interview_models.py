@@ -14,7 +14,7 @@ from pydantic import (
     PlainValidator,
     StringConstraints,
     WithJsonSchema,
-    model_validator,
+    field_validator,
 )
 
 from gracious.models import Email, Highlight, InterviewFormat, ShortText, Strict, Title
@@ -206,9 +206,10 @@ class Cadence(Strict):
         default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"], min_length=1, max_length=7,
         json_schema_extra={"uniqueItems": True})
 
-    @model_validator(mode="after")
-    def distinct_days(self) -> Cadence:
+    @field_validator("business_days")
+    @classmethod
+    def distinct_days(cls, days: list[str]) -> list[str]:
         """Refuse a business day listed twice."""
-        if len(set(self.business_days)) != len(self.business_days):
-            raise ValueError("business_days lists the same day twice")
-        return self
+        if len(set(days)) != len(days):
+            raise ValueError("lists the same day twice")
+        return days
