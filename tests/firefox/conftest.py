@@ -99,6 +99,9 @@ def configured(firefox, server):
     """Point the extension at our server through its options page, once, as a user would."""
     tab = FirefoxTab(firefox.client)
     tab.goto(f"moz-extension://{firefox.uuid}/options/options.html")
+    # the page fills its fields from storage and the server first: type only after that
+    tab.wait_for("document.getElementById('options').tone.options.length > 0",
+                 message="the options page to load the saved settings")
     tab.fill("#serverUrl", server.url)
     tab.fill("#name", PROFILE["name"])
     tab.fill("#signature", PROFILE["signature"])
