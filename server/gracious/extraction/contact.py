@@ -25,6 +25,7 @@ NAME_PART = r"[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}"
 ADDRESS_IN_TEXT = re.compile(r"[\w.+-]{1,64}@([\w-]{1,63}(?:\.[\w-]{1,63}){1,5})")
 # how far after "my client" the client's name may come
 CLIENT_WINDOW = 140
+MONTH_OR_DAY = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,8 @@ def _with_pattern() -> re.Pattern[str]:
     honorific = alternation(words.honorifics | {"Dr.", "Prof."})
     return re.compile(
         rf"(?<!\w)(?i:{alternation(words.with_words)})\s+(?:(?:{honorific})\s+)?"
-        rf"(?P<name>{NAME_PART}(?:\s+(?:(?:van|von|de|der|den|la|del|da|di)\s+){{0,2}}{NAME_PART}){{1,3}})"
+        rf"(?P<name>{NAME_PART}(?:[ \t]+(?:(?:van|von|de|der|den|la|del|da|di)[ \t]+){{0,2}}"
+        rf"{NAME_PART}){{1,3}})"
     )
 
 
@@ -110,7 +112,7 @@ def display_org(message: Message, text: str) -> str | None:
         return None
     # "Priya Raman" <no-reply@greenhouse.io> is a person, not an employer: a name that reads as
     # a person's counts only when the message itself names it as an organisation too
-    if is_person(org) and fold(org) not in fold(text.replace(message.author.name or "", "")):
+    if len(org.split()) > 1 and is_person(org) and fold(org) not in fold(text):
         return None
     return org
 
@@ -131,7 +133,7 @@ def agency_client(text: str, excluded: list[str | None]) -> str | None:
         start = lowered.find(cue)
         while start != -1:
             window = text[start + len(cue): start + len(cue) + CLIENT_WINDOW]
-            client = _named_client(window.split(".\n")[0])
+            client = _named_client(re.split(r"[.!?](?:\s|$)", window, maxsplit=1)[0])
             if client and acceptable_company(client, excluded):
                 found.add(client)
             start = lowered.find(cue, start + 1)
@@ -147,7 +149,8 @@ def _named_client(window: str) -> str | None:
     """The organisation named in the words right after a client cue."""
     for match in CLIENT.finditer(window):
         client = match.group("client").strip()
-        if client.split()[0].lower() in vocabulary().organisations["not_orgs"]:
+        if client.split()[0].lower() in vocabulary().organisations["not_orgs"] \
+                or MONTH_OR_DAY.search(client):
             continue
         if looks_like_company(client) and not agency_named(client):
             return client

@@ -110,7 +110,17 @@ def is_agency(message: Message, signature: list[str]) -> bool:
     if any(agency_named(line) for line in signature):
         return True
     lowered = message.text.lower()
-    return any(cue in lowered for cue in words.client_cues + words.agency_words)
+    if any(word in lowered for word in words.agency_words):
+        return True
+    # "on behalf of the hiring team" is the employer's own voice; "on behalf of my client" isn't
+    return bool(_client_cue().search(lowered))
+
+
+@cache
+def _client_cue() -> re.Pattern[str]:
+    """A client cue that is not followed by the sender's own team."""
+    own = alternation(vocabulary().organisations["own_side"])
+    return re.compile(rf"(?<!\w)(?:{alternation(vocabulary().client_cues)})(?!\w)(?!\s+(?:{own})\b)")
 
 
 def person_from_party(party: Party | None, candidate: Candidate) -> str | None:
