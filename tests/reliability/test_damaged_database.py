@@ -108,10 +108,9 @@ def test_export_of_a_file_with_nothing_readable_fails_in_one_line(tmp_path):
 def test_the_api_answers_a_damaged_page_with_503s_naming_the_file_and_the_fix(damaged, tmp_path):
     server = LiveServer(damaged, log_path=tmp_path / "server.log").start()
     try:
-        headers = list(server.auth_headers.items())
         middle = ENTRIES // 2
         for path in (f"/api/v1/history/{middle}", "/api/v1/history?limit=1000"):
-            answer = send_raw(server.port, "GET", path, headers=headers)
+            answer = send_raw(server, "GET", path)
             assert answer.status == 503, answer.describe()
             assert answer.content_type == "application/problem+json"
             problem = answer.json()
@@ -119,9 +118,9 @@ def test_the_api_answers_a_damaged_page_with_503s_naming_the_file_and_the_fix(da
             assert str(database_path(damaged)) in problem["detail"]
             assert "gracious export" in problem["detail"] and "import" in problem["detail"]
         # what the damage does not touch still works
-        answer = send_raw(server.port, "GET", "/api/v1/reminders", headers=headers)
+        answer = send_raw(server, "GET", "/api/v1/reminders")
         assert answer.status == 200, answer.describe()
-        assert send_raw(server.port, "GET", "/api/v1/history/1", headers=headers).status == 200
+        assert send_raw(server, "GET", "/api/v1/history/1").status == 200
     finally:
         server.stop()
     assert server.tracebacks() == [], server.log_tail()

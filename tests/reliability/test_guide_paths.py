@@ -9,7 +9,6 @@ from urllib.parse import quote
 import pytest
 
 from gracious.guide import build_guide
-from gracious.guide.locations import default_source
 from tests.support import LiveServer
 
 from .raw_http import send_raw
@@ -27,8 +26,12 @@ LOOPS = ["loop", "loop/", "loop/index.html", "ping/pong", "ping/", "deep/loop/x"
 def guide_server(tmp_path_factory) -> Iterator[LiveServer]:
     """A real server serving a built guide that holds symlink loops."""
     root = tmp_path_factory.mktemp("guide-paths")
-    out = root / "guide"
-    build_guide(default_source(), out)
+    source, out = root / "site", root / "guide"
+    # a small guide of its own, so these paths are tested whatever the real guide says
+    (source / "docs").mkdir(parents=True)
+    (source / "index.md").write_text("# Guide\n\nSee [the docs](docs/index.md).\n")
+    (source / "docs" / "index.md").write_text("# Docs\n\nA page.\n")
+    build_guide(source, out)
     os.symlink("loop", out / "loop")
     os.symlink("pong", out / "ping")
     os.symlink("ping", out / "pong")
@@ -36,7 +39,7 @@ def guide_server(tmp_path_factory) -> Iterator[LiveServer]:
     os.symlink("../deep/loop", out / "deep" / "loop")
     server = LiveServer(root / "data", log_path=root / "server.log",
                         env={"GRACIOUS_GUIDE_DIR": str(out),
-                             "GRACIOUS_GUIDE_SOURCE": str(default_source())}).start()
+                             "GRACIOUS_GUIDE_SOURCE": str(source)}).start()
     yield server
     server.stop()
     assert server.tracebacks() == [], server.log_tail()
@@ -45,7 +48,7 @@ def guide_server(tmp_path_factory) -> Iterator[LiveServer]:
 @pytest.mark.parametrize("path", LONG_SEGMENTS + LOOPS)
 @pytest.mark.parametrize("accept", ["application/json", "text/html"])
 def test_unservable_guide_paths_are_404(guide_server, path, accept):
-    answer = send_raw(guide_server.port, "GET", f"/guide/{quote(path)}",
+    answer = send_raw(guide_server, "GET", f"/guide/{quote(path)}",
                       headers=[("Accept", accept)])
     assert answer.status == 404, answer.describe()
     expected = "text/html" if accept == "text/html" else "application/problem+json"
@@ -53,5 +56,5 @@ def test_unservable_guide_paths_are_404(guide_server, path, accept):
 
 
 def test_the_guide_still_serves_its_pages(guide_server):
-    answer = send_raw(guide_server.port, "GET", "/guide/")
+    answer = send_raw(guide_server, "GET", "/guide/")
     assert answer.status == 200 and answer.content_type == "text/html", answer.describe()

@@ -206,7 +206,7 @@ def describe(counts: dict[str, int]) -> str:
     from gracious.storage.backup import TABLES
 
     parts = [f"{counts.get(t.name, 0)} {t.one if counts.get(t.name, 0) == 1 else t.several}"
-             for t in TABLES]
+             for t in TABLES if t.always_named or counts.get(t.name)]
     parts.append("your profile" if counts.get("profile") else "no saved profile")
     return ", ".join(parts[:-1]) + f" and {parts[-1]}"
 

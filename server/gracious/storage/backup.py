@@ -9,14 +9,28 @@ from typing import Any
 
 from gracious.storage.database import transaction, utc_now
 from gracious.storage.history import entry_from_row
+from gracious.storage.interview_models import Cadence
+from gracious.storage.interviews import import_interviews, interview_from_row
 from gracious.storage.models import EXPORT_FORMAT, EXPORT_VERSION, ExportDocument, Profile
-from gracious.storage.profile import get_profile
+from gracious.storage.profile import get_cadence, get_profile
 from gracious.storage.reminders import context_json, reminder_from_row
-from gracious.storage.salvage import Salvaged, salvage_rows
+from gracious.storage.salvage import salvage_rows
 from gracious.storage.when import due_instant
 
 __all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "TABLES", "count_data", "export_data",
            "forget_everything", "import_data"]
+
+
+def insert_rows(table: str, columns: tuple[str, ...],
+                values: Callable[[Any], tuple]) -> Callable[[sqlite3.Connection, list], None]:
+    """An importer that inserts each validated item's values into the named columns."""
+    statement = (f"INSERT INTO {table} ({', '.join(columns)})"  # noqa: S608
+                 f" VALUES ({', '.join('?' * len(columns))})")
+
+    def insert(connection: sqlite3.Connection, items: list) -> None:
+        connection.executemany(statement, [values(item) for item in items])
+
+    return insert
 
 
 @dataclass(frozen=True)
@@ -24,27 +38,31 @@ class Table:
     """One table as exports carry it: its rows out, and a validated export's rows back in."""
 
     name: str
-    # what an entry is called, one and several, for the command line's summaries
+    # what a row is called, one and several, for the command line's summaries
     one: str
     several: str
-    columns: tuple[str, ...]
     from_row: Callable[[sqlite3.Row], dict]
-    to_values: Callable[[Any], tuple]
+    insert: Callable[[sqlite3.Connection, list], None]
+    # named in summaries even when there are none (the tables every install has used)
+    always_named: bool = True
 
 
-# every table an export holds, in the order they are written and restored; adding a table
-# is one entry here and a list of the same name on ExportDocument
+# every table an export holds, in the order they are restored (a reminder may point at an
+# interview); adding a table is one entry here and a list of the same name on ExportDocument
 TABLES: tuple[Table, ...] = (
-    Table("reminders", "reminder", "reminders",
-          ("id", "due", "due_at", "kind", "context", "note", "done", "created", "updated"),
-          reminder_from_row,
-          lambda r: (r.id, r.due, due_instant(r.due), r.kind, context_json(r.context), r.note,
-                     int(r.done), r.created, r.updated)),
-    Table("history", "history entry", "history entries",
-          ("id", "kind", "channel", "tone", "subject", "body", "context", "site", "created"),
-          entry_from_row,
-          lambda h: (h.id, h.kind, h.channel, h.tone, h.subject, h.body, context_json(h.context),
-                     h.site, h.created)),
+    Table("interviews", "interview", "interviews",
+          lambda row: {k: v for k, v in interview_from_row(row).items() if k != "reminders"},
+          import_interviews, always_named=False),
+    Table("reminders", "reminder", "reminders", reminder_from_row, insert_rows(
+        "reminders", ("id", "due", "due_at", "kind", "context", "note", "done", "created",
+                      "updated", "interview_id", "step", "round"),
+        lambda r: (r.id, r.due, due_instant(r.due), r.kind, context_json(r.context), r.note,
+                   int(r.done), r.created, r.updated, r.interview_id, r.step, r.round))),
+    Table("history", "history entry", "history entries", entry_from_row, insert_rows(
+        "history", ("id", "kind", "channel", "tone", "subject", "body", "context", "site",
+                    "created", "sent", "reminder_id"),
+        lambda h: (h.id, h.kind, h.channel, h.tone, h.subject, h.body, context_json(h.context),
+                   h.site, h.created, h.sent, h.reminder_id))),
 )
 
 
@@ -72,11 +90,12 @@ def export_data(connection: sqlite3.Connection) -> Export:
         skipped: list[str] = []
         try:
             document["profile"] = get_profile(connection)
+            document["cadence"] = get_cadence(connection).model_dump()
         except sqlite3.DatabaseError as error:
             document["profile"] = None
             skipped.append(f"profile: it is on a damaged page ({error})")
         for table in TABLES:
-            salvaged: Salvaged = salvage_rows(connection, table.name, table.from_row)
+            salvaged = salvage_rows(connection, table.name, table.from_row)
             document[table.name] = salvaged.rows
             skipped += salvaged.skipped
     finally:
@@ -85,6 +104,7 @@ def export_data(connection: sqlite3.Connection) -> Export:
     if lost:
         # an importable file still: the defaults stand in for the profile that was lost
         document["profile"] = Profile().model_dump()
+        document["cadence"] = Cadence().model_dump()
     return Export(document, skipped, profile_lost=lost)
 
 
@@ -113,20 +133,18 @@ def import_data(connection: sqlite3.Connection, document: ExportDocument) -> Non
         wipe(connection)
         profile = document.profile
         connection.execute(
-            "INSERT INTO profile (id, name, signature, tone, kind) VALUES (1, ?, ?, ?, ?)",
-            (profile.name, profile.signature, profile.tone, profile.kind),
+            "INSERT INTO profile (id, name, signature, tone, kind, email, cadence)"
+            " VALUES (1, ?, ?, ?, ?, ?, ?)",
+            (profile.name, profile.signature, profile.tone, profile.kind, profile.email,
+             (document.cadence or Cadence()).model_dump_json()),
         )
         for table in TABLES:
-            marks = ", ".join("?" * len(table.columns))
-            connection.executemany(
-                f"INSERT INTO {table.name} ({', '.join(table.columns)}) VALUES ({marks})",  # noqa: S608
-                [table.to_values(item) for item in getattr(document, table.name)],
-            )
+            table.insert(connection, getattr(document, table.name))
 
 
 def wipe(connection: sqlite3.Connection) -> None:
-    """Delete every row (inside the caller's transaction)."""
-    for name in [table.name for table in TABLES] + ["profile"]:
+    """Delete every row (inside the caller's transaction), the rows that point elsewhere first."""
+    for name in [table.name for table in reversed(TABLES)] + ["profile"]:
         connection.execute(f"DELETE FROM {name}")  # noqa: S608
 
 

@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from gracious.models import Channel, DraftContext, Kind, LongText, ShortText, Strict, Tone
+from gracious.storage.interview_models import Cadence, ExportedInterview
 from gracious.storage.when import EARLIEST_YEAR, LATEST_YEAR, YEAR_PATTERN, parse_when
 
 # how far ahead a reminder is due when the request does not say
@@ -54,6 +55,9 @@ Body = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 # stripped only after, so leading whitespace cannot smuggle in a longer value
 Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(str.strip)]
 Signature = Annotated[str, StringConstraints(max_length=1000), AfterValidator(str.strip)]
+# empty, or something with an @: the address is only compared, never mailed
+ProfileEmail = Annotated[str, StringConstraints(max_length=320, pattern=r"^$|@"),
+                         AfterValidator(str.strip)]
 
 
 def default_due() -> dt.date:
@@ -91,6 +95,10 @@ class Reminder(Strict):
     done: StrictBool
     created: str
     updated: str
+    interview_id: RowId | None = Field(default=None, description="The interview it is part of")
+    step: Annotated[str, StringConstraints(max_length=400)] | None = Field(
+        default=None, description="Its place in the interview's cadence")
+    round: Annotated[int, Field(ge=1, le=1000)] | None = None
 
 
 class ReminderList(BaseModel):
@@ -124,6 +132,8 @@ class HistoryEntry(Strict):
     context: DraftContext
     site: ShortText | None
     created: str
+    sent: str | None = Field(default=None, description="When the user sent it, if they did")
+    reminder_id: RowId | None = Field(default=None, description="The reminder it answered")
 
 
 class HistoryList(BaseModel):
@@ -140,6 +150,8 @@ class Profile(Strict):
     signature: Signature = ""
     tone: Tone = "warm"
     kind: Kind = "thank-you"
+    email: ProfileEmail = Field(default="", description="Your own address: left out of "
+                                                       "the interviewers of an invitation")
 
 
 class ImportedReminder(Reminder):
@@ -169,14 +181,19 @@ class ExportDocument(Strict):
     # one list per table in gracious.storage.backup.TABLES, named as the table
     reminders: list[ImportedReminder]
     history: list[ImportedHistoryEntry]
+    # added after version 1 shipped: absent in older exports, which still import
+    interviews: list[ExportedInterview] = Field(default_factory=list)
+    cadence: Cadence | None = None
 
     @model_validator(mode="after")
     def ids_are_unique(self) -> ExportDocument:
-        """Refuse a file in which two rows of one table share an id."""
-        for name, items in self:
-            if not isinstance(items, list):
-                continue
+        """Refuse a file in which two items of one list share an id, or a link points nowhere."""
+        for name, items in (("reminders", self.reminders), ("history", self.history),
+                            ("interviews", self.interviews)):
             ids = [item.id for item in items]
             if len(ids) != len(set(ids)):
                 raise ValueError(f"{name} contains the same id twice")
+        interviews = {item.id for item in self.interviews}
+        if any(r.interview_id not in interviews for r in self.reminders if r.interview_id):
+            raise ValueError("a reminder belongs to an interview the file does not contain")
         return self
