@@ -17,8 +17,13 @@ from types import FrameType
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8787
 THREADS = 8
-# drop idle keep-alive connections after this many seconds so a stuck client can't pin a thread
-CHANNEL_TIMEOUT = 30
+# waitress stops accepting at connection_limit (100 by default), so a page holding 100 idle
+# keep-alive sockets locked every client out until they timed out. allow far more, drop idle
+# ones after a few seconds, and look for them every second; poll(), unlike select(), has no
+# 1,024-descriptor ceiling
+CONNECTION_LIMIT = 1000
+CHANNEL_TIMEOUT = 5
+CLEANUP_INTERVAL = 1
 # waitress buffers a whole body before the app sees it; bodies over 64 KiB get the app's own
 # 413, and this cap keeps a hostile page from making it spool huge uploads to disk
 MAX_BUFFERED_BODY = 1024 * 1024
@@ -138,6 +143,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         server = create_server(app, host=host, port=port, threads=THREADS,
                                channel_timeout=CHANNEL_TIMEOUT, ident="gracious",
+                               connection_limit=CONNECTION_LIMIT, asyncore_use_poll=True,
+                               cleanup_interval=CLEANUP_INTERVAL,
                                max_request_body_size=MAX_BUFFERED_BODY)
     except socket.gaierror:
         return fail(f"cannot resolve the host {host!r}", 2)
