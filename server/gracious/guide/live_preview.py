@@ -14,6 +14,7 @@ from gracious.guide.site_options import DEFAULT_BASE_URL
 from gracious.guide.write import STAMP
 from gracious.problems import ProblemError
 from gracious.problems import init_app as init_problems
+from gracious.security import add_security_headers, check_host
 
 log = logging.getLogger(__name__)
 VERSION_PATH = "/_preview/version"
@@ -50,6 +51,11 @@ def create_preview_app(source: Path, out: Path, base_url: str) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config.update(GUIDE_DIR=str(out), GUIDE_SOURCE=str(source), GUIDE_BASE_URL=base_url)
     init_problems(app)
+    # the same dns-rebinding defence and headers as the main server: a hostile page whose name
+    # resolves to 127.0.0.1 must not read the Markdown being previewed (notes, drafts)
+    app.config["ALLOW_REMOTE"] = False
+    app.before_request(check_host)
+    app.after_request(add_security_headers)
     app.register_blueprint(bp)
     app.after_request(inject_reload)
 
