@@ -45,6 +45,10 @@ class Row:
     ratio: float | None
     passed: bool
     note: str = ""
+    # how far the samples behind the figure spread, e.g. "IQR 0.9-1.1 ms"; "" when one run
+    spread: str = ""
+    # the registry name of the suite that measured it (set by bench/__main__.py)
+    suite: str = ""
 
 
 def median_seconds(action: Callable[[], object], repeat: int, warmup: int = 20) -> float:
@@ -59,12 +63,20 @@ def median_seconds(action: Callable[[], object], repeat: int, warmup: int = 20) 
     return statistics.median(samples)
 
 
+def spread_of(samples: list[float], unit: str, scale: float = 1.0) -> str:
+    """The interquartile range of samples, scaled into unit, as the table prints it."""
+    if len(samples) < 4:
+        return ""
+    low, _, high = statistics.quantiles([x * scale for x in samples], n=4)
+    return f"IQR {low:.3g}-{high:.3g} {unit}"
+
+
 def print_table(rows: list[Row]) -> None:
-    """Print the rows as one aligned table."""
-    header = ("benchmark", "figure", "target", "ratio", "ok")
+    """Print the rows as one aligned table: figure, target, ratio, spread, met."""
+    header = ("benchmark", "figure", "target", "ratio", "spread", "ok")
     lines = [
         (r.name, f"{r.figure:.3f} {r.unit}", r.target,
-         "" if r.ratio is None else f"{r.ratio:.2f}", "yes" if r.passed else "NO")
+         "" if r.ratio is None else f"{r.ratio:.2f}", r.spread, "yes" if r.passed else "NO")
         for r in rows
     ]
     widths = [max(len(str(x)) for x in col) for col in zip(header, *lines, strict=False)]
@@ -76,5 +88,12 @@ def print_table(rows: list[Row]) -> None:
 
 
 def write_results(rows: list[Row]) -> None:
-    """Write the rows to bench/results.json."""
-    RESULTS.write_text(json.dumps([asdict(r) for r in rows], indent=2) + "\n", encoding="utf-8")
+    """Write the rows to bench/results.json, keeping the rows of suites not run this time."""
+    fresh = {row.suite for row in rows}
+    kept = []
+    if RESULTS.exists():
+        kept = [row for row in json.loads(RESULTS.read_text(encoding="utf-8"))
+                if row.get("suite") and row["suite"] not in fresh]
+    document = kept + [asdict(r) for r in rows]
+    RESULTS.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
