@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import sys
 
@@ -42,6 +43,7 @@ def main(names: list[str]) -> int:
         print(f"running {name} ...", file=sys.stderr, flush=True)
         for row in module.measure():
             row.suite = name
+            row.measured = dt.datetime.now(dt.UTC).date().isoformat()
             rows.append(row)
     print_table(rows)
     write_results(rows)

@@ -49,6 +49,8 @@ class Row:
     spread: str = ""
     # the registry name of the suite that measured it (set by bench/__main__.py)
     suite: str = ""
+    # the day it was measured, UTC (set by bench/__main__.py)
+    measured: str = ""
 
 
 def median_seconds(action: Callable[[], object], repeat: int, warmup: int = 20) -> float:
@@ -92,8 +94,10 @@ def write_results(rows: list[Row]) -> None:
     fresh = {row.suite for row in rows}
     kept = []
     if RESULTS.exists():
+        # rows of other suites stay, each with the day it was measured
+        names = {row.name for row in rows}
         kept = [row for row in json.loads(RESULTS.read_text(encoding="utf-8"))
-                if row.get("suite") and row["suite"] not in fresh]
+                if row.get("suite", "") not in fresh and row["name"] not in names]
     document = kept + [asdict(r) for r in rows]
     RESULTS.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n",
                        encoding="utf-8")
