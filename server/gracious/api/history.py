@@ -20,6 +20,11 @@ class HistoryWindow(BaseModel):
     limit: int = Field(default=stored.DEFAULT_LIMIT, ge=1, le=stored.MAX_LIMIT)
 
 
+def no_such_entry(entry_id: int) -> ProblemError:
+    """The 404 for a history entry that is not stored."""
+    return ProblemError(404, f"There is no history entry {entry_id}; it may have been deleted.")
+
+
 @operation("POST", "/history", summary="Record a draft the user inserted", body=NewHistoryEntry,
            responses={201: HistoryEntry},
            description="Send only drafts that were inserted into a page, not every preview.")
@@ -44,7 +49,7 @@ def get_history_entry(entry_id: int) -> dict[str, Any]:
     """Return one entry."""
     entry = stored.get_entry(get_db(), entry_id)
     if entry is None:
-        raise ProblemError(404, f"There is no history entry {entry_id}.")
+        raise no_such_entry(entry_id)
     return entry
 
 
@@ -53,7 +58,7 @@ def get_history_entry(entry_id: int) -> dict[str, Any]:
 def delete_history_entry(entry_id: int) -> None:
     """Delete one entry."""
     if not stored.delete_entry(get_db(), entry_id):
-        raise ProblemError(404, f"There is no history entry {entry_id}.")
+        raise no_such_entry(entry_id)
 
 
 @operation("DELETE", "/history", summary="Delete every inserted draft", responses={204: None})

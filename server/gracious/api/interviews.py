@@ -29,12 +29,16 @@ CADENCE_RULES = (
 )
 
 
+def no_such_interview(interview_id: int) -> ProblemError:
+    """The 404 for an interview that is not stored."""
+    return ProblemError(404, f"There is no interview {interview_id}; it may have been deleted.")
+
+
 def interview_or_404(interview_id: int) -> dict[str, Any]:
     """Return the stored interview or raise a 404 problem."""
     interview = stored.get_interview(get_db(), interview_id)
     if interview is None:
-        raise ProblemError(404, f"There is no interview {interview_id}; "
-                                "it may have been deleted.")
+        raise no_such_interview(interview_id)
     return interview
 
 
@@ -90,8 +94,7 @@ def change_interview(interview_id: int, body: InterviewChanges) -> dict[str, Any
     except stored.InterviewConflict as error:
         raise conflict(error) from None
     if interview is None:
-        raise ProblemError(404, f"There is no interview {interview_id}; "
-                                "it may have been deleted.")
+        raise no_such_interview(interview_id)
     return stored.public(interview)
 
 
@@ -100,5 +103,4 @@ def change_interview(interview_id: int, body: InterviewChanges) -> dict[str, Any
 def delete_interview(interview_id: int) -> None:
     """Delete one interview."""
     if not stored.delete_interview(get_db(), interview_id):
-        raise ProblemError(404, f"There is no interview {interview_id}; "
-                                "it may have been deleted.")
+        raise no_such_interview(interview_id)

@@ -30,11 +30,16 @@ class FollowUpOptions(BaseModel):
     variant: int = Field(default=0, ge=0, le=1_000_000)
 
 
+def no_such_reminder(reminder_id: int) -> ProblemError:
+    """The 404 for a reminder that is not stored."""
+    return ProblemError(404, f"There is no reminder {reminder_id}; it may have been deleted.")
+
+
 def reminder_or_404(reminder_id: int) -> dict[str, Any]:
     """Return the stored reminder or raise a 404 problem."""
     reminder = stored.get_reminder(get_db(), reminder_id)
     if reminder is None:
-        raise ProblemError(404, f"There is no reminder {reminder_id}; it may have been deleted.")
+        raise no_such_reminder(reminder_id)
     return reminder
 
 
@@ -69,7 +74,7 @@ def change_reminder(reminder_id: int, body: ReminderChanges) -> dict[str, Any]:
     """Apply the given changes to one reminder."""
     reminder = stored.update_reminder(get_db(), reminder_id, body)
     if reminder is None:
-        raise ProblemError(404, f"There is no reminder {reminder_id}; it may have been deleted.")
+        raise no_such_reminder(reminder_id)
     return reminder
 
 
@@ -78,7 +83,7 @@ def change_reminder(reminder_id: int, body: ReminderChanges) -> dict[str, Any]:
 def delete_reminder(reminder_id: int) -> None:
     """Delete one reminder."""
     if not stored.delete_reminder(get_db(), reminder_id):
-        raise ProblemError(404, f"There is no reminder {reminder_id}; it may have been deleted.")
+        raise no_such_reminder(reminder_id)
 
 
 @operation("GET", "/reminders/<int:reminder_id>/draft",
