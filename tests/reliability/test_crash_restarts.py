@@ -25,6 +25,12 @@ class Acknowledged:
     reminders: dict[int, str] = field(default_factory=dict)
     done: set[int] = field(default_factory=set)
     history: dict[int, str] = field(default_factory=dict)
+    # deleted and acknowledged: must stay gone
+    deleted_reminders: set[int] = field(default_factory=set)
+    deleted_history: set[int] = field(default_factory=set)
+    # a change cut off by a kill may or may not have landed: either state is allowed
+    maybe_notes: dict[int, str] = field(default_factory=dict)
+    maybe_gone: set[str] = field(default_factory=set)
     unexpected: list[str] = field(default_factory=list)
     count: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
@@ -34,6 +40,12 @@ class Acknowledged:
         with self.changed:
             if table == "done":
                 self.done.add(key)
+            elif table == "deleted_reminders":
+                self.deleted_reminders.add(key)
+                self.reminders.pop(key, None)
+            elif table == "deleted_history":
+                self.deleted_history.add(key)
+                self.history.pop(key, None)
             else:
                 getattr(self, table)[key] = token
             self.count += 1
@@ -61,12 +73,16 @@ def request(connection: Paired, method: str, path: str,
 
 def write_until_killed(server: LiveServer, seed: int, acked: Acknowledged,
                        stop: threading.Event) -> None:
-    """Create reminders and history entries and mark reminders done, until the server dies."""
+    """Create, change and delete reminders and history entries, until the server dies."""
     rng = random.Random(seed)
     connection = Paired(server)
     mine: list[int] = []
+    entries: list[int] = []
+    # what the request in flight would change, should the kill cut it off
+    in_flight: tuple[str, int, str] | None = None
     try:
         while not stop.is_set():
+            in_flight = None
             token = f"crash-{seed}-{rng.randrange(10**12)}"
             roll = rng.random()
             if roll < 0.45:
@@ -76,12 +92,34 @@ def write_until_killed(server: LiveServer, seed: int, acked: Acknowledged,
                 if status == 201:
                     mine.append(body["id"])
                     acked.record("reminders", body["id"], token)
-            elif roll < 0.85:
+            elif roll < 0.75:
                 status, body = request(connection, "POST", "/api/v1/history", {
                     "kind": "thank-you", "channel": "email", "subject": "Thank you",
                     "body": f"Hi Priya,\n\nThank you. {token}\n\nSam", "site": "gmail"})
                 if status == 201:
+                    entries.append(body["id"])
                     acked.record("history", body["id"], token)
+            elif roll < 0.82 and mine:
+                reminder = rng.choice(mine)
+                in_flight = ("note", reminder, token)
+                status, body = request(connection, "PATCH", f"/api/v1/reminders/{reminder}",
+                                       {"note": token})
+                if status == 200:
+                    acked.record("reminders", reminder, token)
+            elif roll < 0.88 and entries:
+                entry = entries.pop(rng.randrange(len(entries)))
+                in_flight = ("gone", entry, f"history:{entry}")
+                status, body = request(connection, "DELETE", f"/api/v1/history/{entry}")
+                status = 200 if status == 204 else status
+                if status == 200:
+                    acked.record("deleted_history", entry)
+            elif roll < 0.92 and mine:
+                reminder = mine.pop(rng.randrange(len(mine)))
+                in_flight = ("gone", reminder, f"reminder:{reminder}")
+                status, body = request(connection, "DELETE", f"/api/v1/reminders/{reminder}")
+                status = 200 if status == 204 else status
+                if status == 200:
+                    acked.record("deleted_reminders", reminder)
             elif mine:
                 reminder = rng.choice(mine)
                 status, body = request(connection, "PATCH", f"/api/v1/reminders/{reminder}",
@@ -93,8 +131,15 @@ def write_until_killed(server: LiveServer, seed: int, acked: Acknowledged,
             if status not in (200, 201):
                 acked.unexpected.append(f"{status} {body}")
     except (OSError, http.client.HTTPException):
-        # the server was killed mid-request: that write was never acknowledged
-        pass
+        # the server was killed mid-request: that write was never acknowledged, so it may or
+        # may not have landed
+        if in_flight is not None:
+            kind, key, value = in_flight
+            with acked.changed:
+                if kind == "note":
+                    acked.maybe_notes[key] = value
+                else:
+                    acked.maybe_gone.add(value)
     finally:
         connection.close()
 
@@ -116,7 +161,10 @@ def check_nothing_acknowledged_is_lost(server: LiveServer, acked: Acknowledged) 
     try:
         for reminder, token in acked.reminders.items():
             status, body = request(connection, "GET", f"/api/v1/reminders/{reminder}")
-            if status != 200 or body["note"] != token:
+            if status == 404 and f"reminder:{reminder}" in acked.maybe_gone:
+                continue
+            notes = {token, acked.maybe_notes.get(reminder)}
+            if status != 200 or body["note"] not in notes:
                 missing.append(f"reminder {reminder}: {status} {body}")
             elif reminder in acked.done and body["done"] is not True:
                 # a mark sent but cut off by the kill may or may not have landed; an
@@ -124,8 +172,17 @@ def check_nothing_acknowledged_is_lost(server: LiveServer, acked: Acknowledged) 
                 missing.append(f"reminder {reminder}: acknowledged as done, but is not")
         for entry, token in acked.history.items():
             status, body = request(connection, "GET", f"/api/v1/history/{entry}")
+            if status == 404 and f"history:{entry}" in acked.maybe_gone:
+                continue
             if status != 200 or token not in body["body"]:
                 missing.append(f"history {entry}: {status} {body}")
+        # an acknowledged delete stays deleted after the crash
+        for kind, gone in (("reminders", acked.deleted_reminders),
+                           ("history", acked.deleted_history)):
+            for key in gone:
+                status, body = request(connection, "GET", f"/api/v1/{kind}/{key}")
+                if status != 404:
+                    missing.append(f"{kind} {key}: deleted and acknowledged, but {status}")
     finally:
         connection.close()
     assert missing == [], "\n".join(missing[:20])
@@ -163,9 +220,11 @@ def crash_and_restart(tmp_path: Path, kills: int, seed: int) -> None:
     finally:
         server.stop()
     assert acked.reminders and acked.history and acked.done
+    assert acked.deleted_reminders and acked.deleted_history, "no delete was acknowledged"
     print(f"\ncrash: {kills} SIGKILLs, integrity ok after each; all {len(acked.reminders)} "
           f"reminders, {len(acked.done)} done marks and {len(acked.history)} history entries "
-          "acknowledged are present")
+          f"acknowledged are present, and all {len(acked.deleted_reminders)} reminders and "
+          f"{len(acked.deleted_history)} history entries deleted are still gone")
 
 
 def test_two_kills_during_concurrent_writes(tmp_path):
