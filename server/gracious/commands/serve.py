@@ -150,8 +150,7 @@ def run(args: argparse.Namespace) -> int:
 
     url = server_url(host, getattr(server, "effective_port", port))
     print(f"Gracious is running at {url} (guide: {url}/guide/)", flush=True)
-    if not configured_token:
-        print_pairing(data_dir)
+    print_next_steps(url, data_dir, bool(configured_token))
     print(f"Data: {data_dir}. Press Ctrl-C to stop.", flush=True)
     signal.signal(signal.SIGTERM, stop)
     try:
@@ -163,13 +162,22 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_pairing(data_dir: Path) -> None:
-    """Create the pairing code on first start, and show it then."""
+def print_next_steps(url: str, data_dir: Path, token_from_env: bool) -> None:
+    """Say what to do next, with the extension's folder and, on first start, the pairing code."""
+    from gracious import resources
+    from gracious.landing import next_steps
     from gracious.pairing import ensure_token
 
+    extension = resources.extension_dir()
+    print(f"Next steps (also at {url}/):", flush=True)
+    for number, step in enumerate(next_steps(str(extension) if extension else None), 1):
+        print(f"  {number}. {step}", flush=True)
+    if token_from_env:
+        print("Pairing code: the value of GRACIOUS_TOKEN.", flush=True)
+        return
     token, created = ensure_token(data_dir)
     if created:
-        print(f"Pairing code (paste it into the extension's options page): {token}", flush=True)
+        print(f"Pairing code (first start): {token}", flush=True)
     else:
         print("Pairing code: run 'gracious token' to see it.", flush=True)
 
