@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from gracious import __version__
-from gracious.commands import data, draft, guide, serve, token
+from gracious.commands import data, draft, extension, guide, serve, token
 
-COMMANDS = (serve, token, draft, guide, data)
+COMMANDS = (serve, token, extension, draft, guide, data)
 
 
 def build_parser() -> argparse.ArgumentParser:
