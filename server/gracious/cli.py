@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from gracious import __version__
-from gracious.commands import data, draft, extension, guide, serve, token
+from gracious.commands import data, draft, extension, guide, serve, service, token
 
-COMMANDS = (serve, token, extension, draft, guide, data)
+COMMANDS = (serve, token, service, extension, draft, guide, data)
 
 
 def build_parser() -> argparse.ArgumentParser:
