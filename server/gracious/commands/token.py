@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -26,14 +25,16 @@ def add_parser(subcommands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the code on stdout; notes go to stderr so the output can be piped."""
     from gracious.pairing import ensure_token, rotate_token
+    from gracious.settings import setting
     from gracious.storage.location import resolve_data_dir
 
-    if os.environ.get("GRACIOUS_TOKEN"):
+    configured = setting("TOKEN")
+    if configured:
         if args.rotate:
             print("gracious token: GRACIOUS_TOKEN is set, so the server uses it; change that "
                   "variable instead of rotating.", file=sys.stderr)
             return 1
-        print(os.environ["GRACIOUS_TOKEN"].strip())
+        print(configured.strip())
         return 0
     data_dir = resolve_data_dir(args.data_dir)
     if data_dir.exists() and not data_dir.is_dir():
