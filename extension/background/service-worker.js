@@ -4,6 +4,7 @@ import { handleMessage, startMessageRouter } from "./message-router.js";
 import { checkAsEdited, draftFromPage, listChoices, rememberInserted } from "./note-requests.js";
 import { remindAndRefresh, startReminderBadge } from "./reminder-badge.js";
 import { checkHealth } from "./server-api.js";
+import { startWelcome } from "./welcome.js";
 
 handleMessage("draft", draftFromPage);
 handleMessage("kinds", listChoices);
@@ -14,5 +15,6 @@ handleMessage("remind", remindAndRefresh);
 
 startMessageRouter();
 startExternalPairing();
+startWelcome();
 startContextMenu();
 startReminderBadge();
