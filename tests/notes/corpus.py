@@ -113,8 +113,8 @@ def broken_notes() -> list[dict]:
             if edit["expect"] not in kind_spec(note["kind"]).checks:
                 continue
             broken = _apply(edit, note)
-            if broken is not None and broken["text"] != note["text"] or (
-                broken is not None and broken["subject"] != note.get("subject")
-            ):
+            if broken is None:
+                continue
+            if broken["text"] != note["text"] or broken["subject"] != note.get("subject"):
                 found.append(broken)
     return found + data["notes"]
