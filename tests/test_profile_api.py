@@ -8,7 +8,7 @@ from gracious.app import create_app
 from gracious.cli import main
 from tests.support import TEST_TOKEN, assert_problem, authorize
 
-DEFAULTS = {"name": "", "signature": "", "tone": "warm", "kind": "thank-you"}
+DEFAULTS = {"name": "", "signature": "", "tone": "warm", "kind": "thank-you", "email": ""}
 
 
 
@@ -19,7 +19,7 @@ def test_defaults_until_saved(client):
 
 def test_put_stores_and_returns_the_profile(client):
     profile = {"name": "Zoë Ångström", "signature": "Zoë Ångström\n+46 70 000 00 00",
-               "tone": "concise", "kind": "informational"}
+               "tone": "concise", "kind": "informational", "email": "zoe@example.org"}
     response = client.put("/api/v1/profile", json=profile)
     assert response.status_code == 200 and response.get_json() == profile
     assert client.get("/api/v1/profile").get_json() == profile

@@ -30,6 +30,7 @@ ERROR_RESPONSES = {
     404: "Nothing exists at this path",
     405: "The path exists but not for this method",
     413: "The body is over the 64 KiB limit",
+    409: "The change conflicts with what is stored, e.g. an end before the start",
     415: "The body is not application/json",
     422: "A field is invalid; errors[] names each field and, for enums, the allowed values",
 }
@@ -122,6 +123,8 @@ def describe_operation(
         errors.append(422)
     if "<" in op.rule:
         errors.append(404)
+    # an operation may name further errors it answers with, e.g. 409
+    errors += [status for status in op.responses if status >= 400]
     for status in sorted(set(errors)):
         described["responses"][str(status)] = {"$ref": f"#/components/responses/{status}"}
     return described
@@ -133,6 +136,8 @@ def success_responses(
     """Describe the 2xx responses of an operation."""
     responses: dict[str, Any] = {}
     for status, spec in op.responses.items():
+        if status >= 400:
+            continue
         if spec is None:
             responses[str(status)] = {"description": "No content"}
         elif isinstance(spec, dict):

@@ -105,8 +105,10 @@ def run(args: argparse.Namespace) -> int:
     from gracious.settings import default_settings
 
     data_dir = Path(args.data_dir or default_settings()["DATA_DIR"]).expanduser()
+    # everything the server writes (database, its wal and shm, backups, the token) is private
+    os.umask(0o077)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         return fail(f"cannot create the data directory {data_dir}: {error.strerror}", 1)
     app = create_app({"DATA_DIR": str(data_dir), "ALLOW_REMOTE": remote})
