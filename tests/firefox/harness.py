@@ -203,6 +203,20 @@ class Firefox:
             time.sleep(0.1)
         raise TimeoutError(f"{addon_id} has no moz-extension uuid")
 
+    def extension_report(self, addon_id: str) -> dict:
+        """What Firefox made of the add-on: manifest warnings and errors, its background state."""
+        with self.client.using_context("chrome"):
+            # the parent process's own record of the extension (needs -remote-allow-system-access)
+            return self.client.execute_script("""
+              const { ExtensionParent } = ChromeUtils.importESModule(
+                "resource://gre/modules/ExtensionParent.sys.mjs");
+              const extension = ExtensionParent.GlobalManager.extensionMap.get(arguments[0]);
+              return {
+                warnings: extension.warnings, errors: extension.errors,
+                background: extension.backgroundState, manifest: extension.manifest,
+              };
+            """, script_args=[addon_id])
+
     def log_tail(self, size: int = 4000) -> str:
         """The end of Firefox's own output, for failure messages."""
         if not self.log_path.exists():
