@@ -20,6 +20,7 @@ from tests.support import LiveServer, free_port
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
 PAGES = ROOT / "tests" / "e2e" / "pages"
+NODE_MODULES = ROOT / "tests" / "node_modules"
 MESSAGES = json.loads((EXTENSION / "_locales" / "en" / "messages.json").read_text(encoding="utf-8"))
 
 # what the real gmail sends: assigning innerHTML anywhere on the page throws
@@ -64,7 +65,7 @@ def firefox_binary() -> str:
 def sites(tmp_path_factory):
     """The sites' real https names answered by our fixture pages, with a fresh certificate."""
     cert, key = write_certificate(HOSTS, tmp_path_factory.mktemp("certificate"))
-    server = SiteServer(ROUTES, PAGES, cert, key).start()
+    server = SiteServer(ROUTES, PAGES, cert, key, libraries=NODE_MODULES).start()
     yield server
     server.stop()
 
