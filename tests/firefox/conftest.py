@@ -95,31 +95,38 @@ def firefox(firefox_binary, sites, tmp_path_factory):
     browser.stop()
 
 
+PAIRING_CODE = "[data-testid=gracious-pairing-code]"
+PAIR_BUTTON = "[data-testid=gracious-pair]"
+
+
 def pair(tab, server) -> None:
-    """Give the extension the server's pairing code from one of its own pages."""
+    """Paste the server's pairing code into the options page, as a Firefox user does."""
     assert server.token, "the server has no pairing code"
-    # Firefox has no externally_connectable for web pages: the code is pasted in the options page
-    # once it has a field for it; until then the page's own storage API takes it, as that field does
-    # (marionette awaits the promise; "Saved." below then proves the server took the code)
-    saved = tab.js("const page = window.wrappedJSObject;"
-                   "const settings = page.JSON.parse(arguments[0]);"
-                   "return page.chrome.storage.local.set(settings).then(() => true);",
-                   json.dumps({"serverUrl": server.url, "pairingToken": server.token}))
-    assert saved is True
+    # Firefox honours no externally_connectable for web pages: the code is pasted by hand
+    if not tab.count(PAIRING_CODE):
+        # an options page from before the pairing field: its storage takes the code instead
+        assert tab.js("const page = window.wrappedJSObject;"
+                      "return page.chrome.storage.local.set(page.JSON.parse(arguments[0]))"
+                      ".then(() => true);", json.dumps({"pairingToken": server.token})) is True
+        return
+    tab.fill(PAIRING_CODE, server.token)
+    tab.click(PAIR_BUTTON)
+    # the field empties once the server has accepted the code
+    tab.wait_for("document.querySelector(arguments[0]).value === ''"
+                 " && !document.querySelector(arguments[1]).disabled", PAIRING_CODE, PAIR_BUTTON,
+                 message="the server to accept the pairing code")
 
 
 @pytest.fixture(scope="session")
 def configured(firefox, server):
-    """Point the extension at our server through its options page, once, as a user would."""
+    """Pair the extension and point it at our server through its options page, once."""
     tab = FirefoxTab(firefox.client)
-    options = f"moz-extension://{firefox.uuid}/options/options.html"
-    tab.goto(options)
-    pair(tab, server)
-    tab.goto(options)
+    tab.goto(f"moz-extension://{firefox.uuid}/options/options.html")
     # the page fills its fields from storage and the server first: type only after that
     tab.wait_for("document.getElementById('options').tone.options.length > 0",
                  message="the options page to load the saved settings")
     tab.fill("#serverUrl", server.url)
+    pair(tab, server)
     tab.fill("#name", PROFILE["name"])
     tab.fill("#signature", PROFILE["signature"])
     tab.click("button[type=submit]")
