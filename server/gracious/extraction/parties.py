@@ -44,6 +44,11 @@ class Candidate:
 
 def candidate_of(thread: Thread, own_name: str | None) -> Candidate:
     """The candidate, from the profile's name and the addressees of the incoming message."""
+    sender = thread.from_
+    if own_name and sender and same_person(tidy_name(sender.name), tidy_name(own_name)):
+        # the user's own sent message: its addressees are the other side
+        emails = frozenset({sender.email.strip().lower()} if sender.email else ())
+        return Candidate(tuple(filter(None, [tidy_name(own_name)])), emails)
     names = [name for name in (own_name, *(party.name for party in thread.to)) if name]
     emails = frozenset(party.email.strip().lower() for party in thread.to if party.email)
     return Candidate(tuple(filter(None, map(tidy_name, names))), emails)

@@ -49,7 +49,10 @@ def patterns() -> RolePatterns:
         rf"de functie van|functie van|de functie|als))\s*(?P<role>{LOWERED})"
     )
     before_tail = re.compile(rf"(?:^|(?i:\bthe|\bour|\byour|\bthis|\bdie|\ble|\bla|\bde|\bel)\s+)(?P<role>{TITLED})\s+(?i:{tail})\b")
-    headed = re.compile(rf"^(?:(?i:re|fwd?|aw|wg|tr|rv|sv)\s*:\s*)*(?i:{heading})\s*[:\-–—|]\s*(?P<role>[^|/\n]{{2,80}})")
+    headed = re.compile(
+        rf"^(?:(?i:re|fwd?|aw|wg|tr|rv|sv)\s*:\s*)*(?:[^:|\n]{{0,40}}?\b)?(?i:{heading})\b"
+        rf"[^:|\n]{{0,40}}?\s*[:\-–—|]\s*(?P<role>[^|\n]{{2,80}})"
+    )
     role_first = re.compile(rf"^(?:(?i:re|fwd?|aw|wg|tr|rv|sv)\s*:\s*)*(?P<role>{TITLED})\s*(?:[:\-–—|]\s*)?(?i:{tail}|{heading})\b")
     return RolePatterns(
         subject=(headed, after_lead, role_first, before_tail, after_lead_lower),
@@ -78,8 +81,8 @@ def find_role(text: str, in_subject: bool, excluded: list[str]) -> str | None:
 def tidy_role(value: str, excluded: list[str]) -> str | None:
     """Trim interview words and trailing fragments from a candidate role; None if it isn't one."""
     found = patterns()
-    value = GENDER_MARK.sub("", value)
-    value = re.split(r"\s*[(:|!?@\n]|\.\s|\.$", value, maxsplit=1)[0]
+    value = GENDER_MARK.sub("", " ".join(value.split()))
+    value = re.split(r"\s*[(:|!?@]|\.\s|\.$", value, maxsplit=1)[0]
     value = CLAUSE_END.sub("", value).strip(" .,;-–")
     tokens = value.split()
     while tokens and tokens[0].lower() in found.not_roles:
@@ -92,6 +95,12 @@ def tidy_role(value: str, excluded: list[str]) -> str | None:
     if any(t.lower() in found.not_roles for t in tokens if t.lower() not in found.inside):
         return None
     if REQUISITION.search(role) or any(fold(role) == fold(other) for other in excluded if other):
+        return None
+    dates = vocabulary().months.keys() | vocabulary().weekdays.keys()
+    if any(t.lower().strip(".,") in dates for t in tokens if len(t) > 3):
+        return None
+    # one word alone ("Fabrikam" in "Interview - Fabrikam") is a role only if it is a title
+    if len(tokens) == 1 and not has_word(role, vocabulary().job_words | found.title_nouns):
         return None
     # "Jordan Park" reads as a person; a role has a title word in it
     if is_person(role) and not has_word(role, vocabulary().job_words | found.title_nouns):
