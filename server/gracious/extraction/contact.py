@@ -141,7 +141,7 @@ def agency_client(text: str, excluded: list[str | None]) -> str | None:
 
 
 CLIENT = re.compile(
-    rf"(?:^[\s,:]*|[,—–(:]\s*|\s-\s)(?P<client>{ORG})(?=\s*[,—–).;]|\s-\s|\s+(?:is|are|has|have|ist|sucht|est|busca|zoekt|recherche|cherche)\b)"
+    rf"(?:^[\s,:]*|[,—–(:]\s*|\s-\s)(?:(?:die|der|das|the|la|le|el|de|het)\s+)?(?P<client>{ORG})(?=\s*[,—–).;]|\s-\s|\s+(?:is|are|has|have|ist|sucht|est|busca|zoekt|recherche|cherche)\b)"
 )
 
 

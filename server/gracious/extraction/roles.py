@@ -100,10 +100,18 @@ def tidy_role(value: str, excluded: list[str]) -> str | None:
     if any(t.lower().strip(".,") in dates for t in tokens if len(t) > 3):
         return None
     # one word alone ("Fabrikam" in "Interview - Fabrikam") is a role only if it is a title
-    if len(tokens) == 1 and not has_word(role, vocabulary().job_words | found.title_nouns):
+    if len(tokens) == 1 and not is_title(role, found):
         return None
     # "Jordan Park" reads as a person; a role has a title word in it
-    if is_person(role) and not has_word(role, vocabulary().job_words | found.title_nouns):
+    if is_person(role) and not is_title(role, found):
         return None
     return role
 
+
+def is_title(role: str, found: RolePatterns) -> bool:
+    """Whether words of a role are job titles, also inside compounds ("Projektmanagerin")."""
+    nouns = vocabulary().job_words | found.title_nouns
+    if has_word(role, nouns):
+        return True
+    stems = [noun for noun in nouns if len(noun) >= 5]
+    return any(stem in word for word in fold(role).split() for stem in stems)
