@@ -85,8 +85,12 @@ def display_name_org(party: Party | None) -> str | None:
     suffixes = words.organisations["org_suffixes"].split()
     while len(parts) > 1 and parts[-1].lower() in suffixes + ["team", "acquisition", "&"]:
         parts.pop()
+    # "Recrutement Société Générale", "Careers Acme"
+    while len(parts) > 1 and parts[0].lower() in suffixes:
+        parts.pop(0)
+    stripped = len(parts) < len(name.split())
     name = " ".join(parts).strip(" -|·,")
-    if not name or is_person(name) and not service_of(party):
+    if not name or is_person(name) and not (service_of(party) or stripped):
         return None
     if fold(name) in words.service_names or name.lower() in {"no-reply", "noreply", "notifications"}:
         return None

@@ -45,8 +45,7 @@ def patterns() -> RolePatterns:
     lead, tail, heading = alternation(data["lead"]), alternation(data["tail"]), alternation(data["heading"])
     after_lead = re.compile(rf"(?i:\b(?:{lead}))\s*[:\-–]?\s+(?:(?i:the|a|an|our|la|el|de)\s+)?(?P<role>{TITLED})")
     after_lead_lower = re.compile(
-        rf"(?i:\b(?:le poste d[e']|poste d[e']|el puesto de|puesto de|la posición de|la vacante de|"
-        rf"de functie van|functie van|de functie|als))\s*(?P<role>{LOWERED})"
+        rf"(?i:\b(?:{alternation(data['lead_any_case'])}))\s*(?P<role>{LOWERED})"
     )
     before_tail = re.compile(rf"(?:^|(?i:\bthe|\bour|\byour|\bthis|\bdie|\ble|\bla|\bde|\bel)\s+)(?P<role>{TITLED})\s+(?i:{tail})\b")
     headed = re.compile(
@@ -55,8 +54,8 @@ def patterns() -> RolePatterns:
     )
     role_first = re.compile(rf"^(?:(?i:re|fwd?|aw|wg|tr|rv|sv)\s*:\s*)*(?P<role>{TITLED})\s*(?:[:\-–—|]\s*)?(?i:{tail}|{heading})\b")
     return RolePatterns(
-        subject=(headed, after_lead, role_first, before_tail, after_lead_lower),
-        body=(after_lead, before_tail, after_lead_lower),
+        subject=(headed, after_lead_lower, after_lead, role_first, before_tail),
+        body=(after_lead_lower, after_lead, before_tail),
         not_roles=words(data["not_roles"]),
         inside=words(data["inside_roles"]),
         trailing=words(data["trailing"]),
@@ -100,7 +99,7 @@ def tidy_role(value: str, excluded: list[str]) -> str | None:
     if any(t.lower().strip(".,") in dates for t in tokens if len(t) > 3):
         return None
     # one word alone ("Fabrikam" in "Interview - Fabrikam") is a role only if it is a title
-    if len(tokens) == 1 and not is_title(role, found):
+    if (len(tokens) == 1 or not role[:1].isupper()) and not is_title(role, found):
         return None
     # "Jordan Park" reads as a person; a role has a title word in it
     if is_person(role) and not is_title(role, found):
