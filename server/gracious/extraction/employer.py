@@ -161,4 +161,6 @@ def spelling_in(label: str, text: str) -> str | None:
             candidate = " ".join(words[:end])
             if re.sub(r"[^a-z0-9]", "", fold(candidate)) == squashed:
                 return candidate.strip(" .,")
-    return None
+    # a name written in lower case, as "bol" signs: the label itself as a word, not in an address
+    match = re.search(rf"(?<![\w@./-]){re.escape(label)}(?![\w@/-]|\.\w)", text, re.IGNORECASE)
+    return match.group(0) if match else None

@@ -14,7 +14,7 @@ PARTICLES = frozenset(CONSTANTS.prefixes) | {"y", "e", "ten", "van der", "von de
 PARTICLE = r"(?:" + "|".join(sorted((re.escape(p) for p in PARTICLES if " " not in p),
                                       key=len, reverse=True)) + r")"
 PERSON_NAME = re.compile(
-    rf"^(?P<title>(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+){{0,2}})"
+    rf"^(?P<title>(?:(?i:dr|prof|mr|mrs|ms|mx)\.?\s+){{0,2}})"
     rf"(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,3}})$"
 )
 TAGLINE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\s[|•·–—-]\s.*$|\s+(?:via|über|par|vía|via)\s+.*$")
