@@ -12,7 +12,7 @@ from gracious.extraction.vocabulary import alternation, vocabulary
 # a run of capitalised words with the small words inside company names ("Hennes & Mauritz",
 # "Bank of America", "Crédit Agricole", "AT&T", "eBay"), bounded so matching stays linear
 ORG_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.+-]{0,30}|[a-z][A-Z][\w&'’.+-]{0,30})"
-ORG = rf"{ORG_WORD}(?:(?:\s+|\s*&\s*)(?:(?:of|and|de|du|des|la|le|del|van|der|für|the|y|et|&)\s+){{0,2}}{ORG_WORD}){{0,5}}"
+ORG = rf"{ORG_WORD}(?:(?:\s+|\s*&\s*)(?:(?:of|de|du|des|la|le|del|van|der|für|the|&)\s+){{0,2}}{ORG_WORD}){{0,5}}"
 SEPARATORS = (" | ", " · ", " • ", " at ", " @ ", " – ", " — ", " - ", ", ", " bei ", " chez ",
               " en ", " bij ", " | ")
 CONTACT = re.compile(r"\d{3}|\b[A-Z]{1,2}\d|\d[A-Z]{2}\b|@|https?:|www\.|\.(?:com|org|net|io|de|fr|es|nl|co)\b|[+()]|^\W")
@@ -123,7 +123,7 @@ def company_in_body(text: str) -> str | None:
     for pattern in body_cues():
         for match in pattern.finditer(text):
             company = TRAILING_WORDS.sub("", match.group("company")).strip(" .,-")
-            if looks_like_company(company) and not is_person(company):
+            if looks_like_company(company):
                 return company
     return None
 

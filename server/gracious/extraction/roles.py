@@ -9,7 +9,7 @@ from functools import cache
 from gracious.extraction.names import fold, has_word, is_person
 from gracious.extraction.vocabulary import alternation, vocabulary, words
 
-TITLE_WORD = r"[A-ZÀ-ÖØ-Þ0-9][\w+#&/.'’-]{0,40}"
+TITLE_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9]|[a-z](?=[A-Z]))[\w+#&/.'’-]{0,40}"
 SMALL = r"(?:of|and|&|for|de|du|des|la|le|del|d'|van|voor|für|und|en|y|et|the|in)"
 # a run of capitalised words, bounded so a long thread of capitalised words stays linear
 TITLED = rf"{TITLE_WORD}(?:\s+(?:{SMALL}\s+){{0,2}}{TITLE_WORD}){{0,6}}"
