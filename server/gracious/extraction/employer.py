@@ -28,7 +28,7 @@ TRAILING_WORDS = re.compile(r"(?:\s+(?:on|this|next|team|is|was|and|\d+\w*))+$",
 @cache
 def body_cues() -> tuple[re.Pattern[str], ...]:
     """The sentences that introduce the employer, compiled with the organisation pattern."""
-    return tuple(re.compile(cue.replace("{ORG}", ORG))
+    return tuple(re.compile("(?<!\\w)" + cue.replace("{ORG}", ORG))
                  for cue in vocabulary().organisations["body_cues"])
 
 
