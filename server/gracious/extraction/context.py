@@ -10,7 +10,7 @@ from gracious.extraction.domains import _domains
 from gracious.extraction.formats import interview_format
 from gracious.extraction.parties import Candidate, candidate_of, service_of
 from gracious.extraction.roles import find_role
-from gracious.extraction.thread import Message, signature_of, split_messages
+from gracious.extraction.thread import Message, split_messages
 from gracious.models import Interview, ResolvedFields, Thread
 
 # a wrong guess is worse than none: every step below prefers to find nothing

@@ -68,7 +68,8 @@ def tidy_name(raw: str | None) -> str | None:
 
 def is_suffix(text: str) -> bool:
     """Whether a word is a degree or suffix such as "PhD" or "Jr."."""
-    return text.lower().strip(".").replace(".", "") in CONSTANTS.suffix_acronyms | {"phd", "jr", "sr"}
+    word = text.lower().strip(".").replace(".", "")
+    return word in CONSTANTS.suffix_acronyms or word in {"phd", "jr", "sr"}
 
 
 def is_person(name: str | None) -> bool:

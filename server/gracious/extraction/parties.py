@@ -60,7 +60,8 @@ def service_of(party: Party | None) -> Service | None:
         return None
     host = host_of(party.email)
     for service in vocabulary().services:
-        if host and any(host == domain or host.endswith("." + domain) for domain in service.domains):
+        domains = service.domains
+        if host and any(host == domain or host.endswith(f".{domain}") for domain in domains):
             return service
     name = fold(tidy_name(party.name) or "")
     for service in vocabulary().services:
@@ -76,23 +77,24 @@ def display_name_org(party: Party | None) -> str | None:
     name = " ".join(party.name.replace('"', " ").split())
     # "Kite Systems via Lever", "Recruiting at Kite", "Kite Systems (Greenhouse)"
     name = re.split(r"\s+(?:via|über|par|vía)\s+|\s*\(", name, maxsplit=1)[0]
-    match = re.match(r"^(?:recruiting|careers|talent|hiring|jobs|hr)\s+(?:at|@|bei|chez|en|bij)\s+(.+)$",
+    match = re.match(r"^(?:recruiting|careers|talent|hiring|jobs|hr)\s+(?:at|@|bei|chez|en|bij)"
+                     r"\s+(.+)$",
                      name, re.IGNORECASE)
     if match:
         name = match.group(1)
     words = vocabulary()
     parts = name.split()
     suffixes = words.organisations["org_suffixes"].split()
-    while len(parts) > 1 and parts[-1].lower() in suffixes + ["team", "acquisition", "&"]:
+    while len(parts) > 1 and parts[-1].lower() in [*suffixes, "team", "acquisition", "&"]:
         parts.pop()
     # "Recrutement Société Générale", "Careers Acme"
     while len(parts) > 1 and parts[0].lower() in suffixes:
         parts.pop(0)
     stripped = len(parts) < len(name.split())
     name = " ".join(parts).strip(" -|·,")
-    if not name or is_person(name) and not (service_of(party) or stripped):
+    if not name or (is_person(name) and not (service_of(party) or stripped)):
         return None
-    if fold(name) in words.service_names or name.lower() in {"no-reply", "noreply", "notifications"}:
+    if fold(name) in words.service_names or fold(name) in words.not_a_person:
         return None
     # "eBay", "iCIMS": a lower-case letter may lead a capitalised brand
     return name if name[:1].isupper() or name[:1].isdigit() or LOWER_BRAND.match(name) else None
@@ -107,7 +109,8 @@ def agency_named(text: str) -> str | None:
 @cache
 def _agency_pattern() -> re.Pattern[str]:
     """One pattern for every agency's name, as a whole word."""
-    return re.compile(rf"(?<!\w)(?P<agency>{alternation(vocabulary().agencies)})(?!\w)", re.IGNORECASE)
+    names = alternation(vocabulary().agencies)
+    return re.compile(rf"(?<!\w)(?P<agency>{names})(?!\w)", re.IGNORECASE)
 
 
 def is_agency(message: Message, signature: list[str]) -> bool:
@@ -129,7 +132,8 @@ def is_agency(message: Message, signature: list[str]) -> bool:
 def _client_cue() -> re.Pattern[str]:
     """A client cue that is not followed by the sender's own team."""
     own = alternation(vocabulary().organisations["own_side"])
-    return re.compile(rf"(?<!\w)(?:{alternation(vocabulary().client_cues)})(?!\w)(?!\s+(?:{own})\b)")
+    cues = alternation(vocabulary().client_cues)
+    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)(?!\s+(?:{own})\b)")
 
 
 def person_from_party(party: Party | None, candidate: Candidate) -> str | None:

@@ -22,7 +22,10 @@ CLAUSE_END = re.compile(
     re.IGNORECASE,
 )
 REQUISITION = re.compile(r"\d{3,}|\b(?:req|jr|r|id|ref)[-#: ]?\d|#", re.IGNORECASE)
-GENDER_MARK = re.compile(r"\s*\((?:[mwfdxhv]\s*/\s*){1,3}[mwfdxhv]\)|\s*\b[mwfhv]/[mwfhv](?:/[dx])?\b",
+# "Re:", "Fwd:", "AW:", "WG:", "TR:", "RV:" in front of a subject
+REPLY_PREFIX = r"(?:(?i:re|fwd?|aw|wg|tr|rv|sv|doorst)\s*:\s*)*"
+GENDER_MARK = re.compile(r"\s*\((?:[mwfdxhv]\s*/\s*){1,3}[mwfdxhv]\)"
+                         r"|\s*\b[mwfhv]/[mwfhv](?:/[dx])?\b",
                          re.IGNORECASE)
 
 
@@ -42,17 +45,21 @@ class RolePatterns:
 def patterns() -> RolePatterns:
     """Build the role patterns from roles.yaml."""
     data = vocabulary().roles
-    lead, tail, heading = alternation(data["lead"]), alternation(data["tail"]), alternation(data["heading"])
-    after_lead = re.compile(rf"(?i:\b(?:{lead}))\s*[:\-–]?\s+(?:(?i:the|a|an|our|la|el|de)\s+)?(?P<role>{TITLED})")
+    lead, tail = alternation(data["lead"]), alternation(data["tail"])
+    heading = alternation(data["heading"])
+    after_lead = re.compile(rf"(?i:\b(?:{lead}))\s*[:\-–]?\s+"
+                            rf"(?:(?i:the|a|an|our|la|el|de)\s+)?(?P<role>{TITLED})")
     after_lead_lower = re.compile(
         rf"(?i:\b(?:{alternation(data['lead_any_case'])}))\s*(?P<role>{LOWERED})"
     )
-    before_tail = re.compile(rf"(?:^|(?i:\bthe|\bour|\byour|\bthis|\bdie|\ble|\bla|\bde|\bel)\s+)(?P<role>{TITLED})\s+(?i:{tail})\b")
+    before_tail = re.compile(rf"(?:^|(?i:\b(?:the|our|your|this|die|le|la|de|el))\s+)"
+                             rf"(?P<role>{TITLED})\s+(?i:{tail})\b")
     headed = re.compile(
-        rf"^(?:(?i:re|fwd?|aw|wg|tr|rv|sv)\s*:\s*)*(?:[^:|\n]{{0,40}}?\b)?(?i:{heading})\b"
+        rf"^{REPLY_PREFIX}(?:[^:|\n]{{0,40}}?\b)?(?i:{heading})\b"
         rf"[^:|\n]{{0,40}}?\s*[:\-–—|]\s*(?P<role>[^|\n]{{2,80}})"
     )
-    role_first = re.compile(rf"^(?:(?i:re|fwd?|aw|wg|tr|rv|sv)\s*:\s*)*(?P<role>{TITLED})\s*(?:[:\-–—|]\s*)?(?i:{tail}|{heading})\b")
+    role_first = re.compile(rf"^{REPLY_PREFIX}(?P<role>{TITLED})\s*(?:[:\-–—|]\s*)?"
+                            rf"(?i:{tail}|{heading})\b")
     return RolePatterns(
         subject=(headed, after_lead_lower, after_lead, role_first, before_tail),
         body=(after_lead_lower, after_lead, before_tail),

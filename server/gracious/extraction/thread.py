@@ -12,7 +12,8 @@ from gracious.extraction.vocabulary import alternation, vocabulary
 from gracious.models import Party, Thread
 
 QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+[ \t]?")
-ADDRESS = re.compile(r"^\s*\"?(?P<name>[^<>\"]*?)\"?\s*[<\[(](?:mailto:)?(?P<email>[^<>\s\])]+@[^<>\s\])]+)[>\])]")
+ADDRESS = re.compile(r"^\s*\"?(?P<name>[^<>\"]*?)\"?\s*[<\[(](?:mailto:)?"
+                     r"(?P<email>[^<>\s\])]+@[^<>\s\])]+)[>\])]")
 BARE_ADDRESS = re.compile(r"^\s*(?P<email>[^<>\s@]{1,64}@[\w.-]{1,253})\s*$")
 SIGNATURE_DELIMITER = re.compile(r"^(?:--|—|__+)\s*$")
 # how many lines a signature block may have, and how far back from the end a sign-off may be
