@@ -59,15 +59,21 @@ def service_of(party: Party | None) -> Service | None:
     if party is None:
         return None
     host = host_of(party.email)
-    for service in vocabulary().services:
-        domains = service.domains
-        if host and any(host == domain or host.endswith(f".{domain}") for domain in domains):
-            return service
+    by_domain = _services_by_domain()
+    while host:
+        if host in by_domain:
+            return by_domain[host]
+        host = host.partition(".")[2]
     name = fold(tidy_name(party.name) or "")
-    for service in vocabulary().services:
-        if name in service.names:
-            return service
-    return None
+    if name not in vocabulary().service_names:
+        return None
+    return next(service for service in vocabulary().services if name in service.names)
+
+
+@cache
+def _services_by_domain() -> dict[str, Service]:
+    """Each service's mail domains, for a lookup by host and its parent domains."""
+    return {domain: service for service in vocabulary().services for domain in service.domains}
 
 
 def display_name_org(party: Party | None) -> str | None:
@@ -102,6 +108,10 @@ def display_name_org(party: Party | None) -> str | None:
 
 def agency_named(text: str) -> str | None:
     """A recruiting agency named in a text (a signature line, a display name)."""
+    lowered = text.lower()
+    # a plain substring test first: the whole-word pattern is slow and rarely needed
+    if not any(name in lowered for name in vocabulary().agencies):
+        return None
     match = _agency_pattern().search(text)
     return match.group("agency") if match else None
 
@@ -125,6 +135,8 @@ def is_agency(message: Message, signature: list[str]) -> bool:
     if any(word in lowered for word in words.agency_words):
         return True
     # "on behalf of the hiring team" is the employer's own voice; "on behalf of my client" isn't
+    if not any(cue in lowered for cue in words.client_cues):
+        return False
     return bool(_client_cue().search(lowered))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from gracious.extraction.names import fold, has_word, is_person
 from gracious.extraction.vocabulary import alternation, vocabulary, words
@@ -39,6 +39,7 @@ class RolePatterns:
     inside: frozenset[str]
     trailing: frozenset[str]
     title_nouns: frozenset[str]
+    date_words: frozenset[str]
 
 
 @cache
@@ -67,6 +68,7 @@ def patterns() -> RolePatterns:
         inside=words(data["inside_roles"]),
         trailing=words(data["trailing"]),
         title_nouns=words(data["title_nouns"]),
+        date_words=frozenset(vocabulary().months) | frozenset(vocabulary().weekdays),
     )
 
 
@@ -102,8 +104,7 @@ def tidy_role(value: str, excluded: list[str]) -> str | None:
         return None
     if REQUISITION.search(role) or any(fold(role) == fold(other) for other in excluded if other):
         return None
-    dates = vocabulary().months.keys() | vocabulary().weekdays.keys()
-    if any(t.lower().strip(".,") in dates for t in tokens if len(t) > 3):
+    if any(t.lower().strip(".,") in found.date_words for t in tokens if len(t) > 3):
         return None
     # one word alone ("Fabrikam" in "Interview - Fabrikam") is a role only if it is a title
     if (len(tokens) == 1 or not role[:1].isupper()) and not is_title(role, found):
@@ -114,6 +115,7 @@ def tidy_role(value: str, excluded: list[str]) -> str | None:
     return role
 
 
+@lru_cache(maxsize=1024)
 def is_title(role: str, found: RolePatterns) -> bool:
     """Whether words of a role are job titles, also inside compounds ("Projektmanagerin")."""
     nouns = vocabulary().job_words | found.title_nouns
