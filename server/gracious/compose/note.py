@@ -45,7 +45,9 @@ def _text_or_none(value: str | None) -> str | None:
 
 def resolve_fields(request: DraftRequest) -> ResolvedFields:
     """Fill the fields the request leaves out from its thread; explicit fields win."""
-    found = extract_context(request.thread) if request.thread else ResolvedFields()
+    # the user's own name (from the profile) is never taken as the recipient or the company
+    own_name = request.sender.name if request.sender else None
+    found = extract_context(request.thread, own_name) if request.thread else ResolvedFields()
     extracted: list[str] = []
 
     given = request.recipient or Recipient()
@@ -87,7 +89,18 @@ def resolve_fields(request: DraftRequest) -> ResolvedFields:
         reason=_text_or_none(request.reason),
         sender=Sender(name=sender_name, signature=signature) if sender_name or signature else None,
         extracted=extracted,
+        sources=_sources(found, extracted, asked),
     )
+
+
+def _sources(found: ResolvedFields, extracted: list[str], asked: Interview) -> dict[str, str]:
+    """Where each field taken from the thread was read (fields the request gave are left out)."""
+    kept = set(extracted) - {"interview"}
+    if asked.date is None:
+        kept.add("interview.date")
+    if asked.format is None:
+        kept.add("interview.format")
+    return {key: source for key, source in found.sources.items() if key in kept}
 
 
 def _details(
