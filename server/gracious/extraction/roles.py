@@ -18,7 +18,8 @@ LOWER_WORD = r"[\wÀ-ÿ][\w+#&/.'’-]{0,40}"
 LOWERED = rf"{LOWER_WORD}(?:\s+{LOWER_WORD}){{0,5}}"
 CLAUSE_END = re.compile(
     r"\s+(?:at|with|on|in|for|and|bei|mit|am|im|in|um|zum|chez|avec|au|à|le|dans|que|qui|pour|"
-    r"con|el|en|para|que|a|bij|met|op|om|die|dat|van|is|at|-|–|—)\b.*$",
+    r"con|el|en|para|que|a|bij|met|op|om|die|dat|van|is|at|est|sont|sera|ist|wird|es|será|"
+    r"zal|wordt|-|–|—)\b.*$",
     re.IGNORECASE,
 )
 REQUISITION = re.compile(r"\d{3,}|\b(?:req|jr|r|id|ref)[-#: ]?\d|#", re.IGNORECASE)
