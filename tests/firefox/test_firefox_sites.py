@@ -7,8 +7,9 @@ import pytest
 from tests.firefox.browser import BUTTON
 from tests.firefox.conftest import PROFILE
 
-# manifest keys only chrome reads: the pinned id, and the per-session address of the panel frame
-CHROME_ONLY_KEYS = ("key", "web_accessible_resources.0.use_dynamic_url")
+# manifest keys only chrome reads: the pinned id, the per-session address of the panel frame, and
+# the pairing channel from the server's start page (firefox pairs by pasting the code instead)
+CHROME_ONLY_KEYS = ("key", "web_accessible_resources.0.use_dynamic_url", "externally_connectable")
 SIGNATURE_LINE = PROFILE["signature"].splitlines()[-1]
 INSERTED = "Inserted"
 
