@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 GRACIOUS_PORT ?= 8787
 export GRACIOUS_PORT
 
-.PHONY: run test test-all bench lint browser clean
+.PHONY: run test test-all bench lint browser package clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,5 +44,17 @@ test-all: $(VENV)/.installed browser lint
 bench: $(VENV)/.installed-bench browser
 	$(PY) -m bench
 
+## package: dist/ with the wheel, the sdist, the Chrome zip and the Firefox xpi (web-ext lint via npx)
+package: $(VENV)/.installed
+	rm -rf dist
+	$(PY) -m build --outdir dist .
+	$(VENV)/bin/gracious extension pack --out dist
+	@if command -v npx >/dev/null 2>&1; then \
+		npx --yes web-ext@8 lint --source-dir extension --self-hosted --output text; \
+	else \
+		echo "npx not found: install Node.js to lint the Firefox package with web-ext"; \
+	fi
+	@ls -l dist
+
 clean:
-	rm -rf $(VENV) build .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -1,4 +1,5 @@
 import { startContextMenu } from "./context-menu.js";
+import { startExternalPairing } from "./external-pairing.js";
 import { handleMessage, startMessageRouter } from "./message-router.js";
 import { checkAsEdited, draftFromPage, listChoices, rememberInserted } from "./note-requests.js";
 import { remindAndRefresh, startReminderBadge } from "./reminder-badge.js";
@@ -12,5 +13,6 @@ handleMessage("inserted", rememberInserted);
 handleMessage("remind", remindAndRefresh);
 
 startMessageRouter();
+startExternalPairing();
 startContextMenu();
 startReminderBadge();

@@ -156,7 +156,7 @@
       let draft;
       try {
         state.choices ??= await gracious.ask({ type: "kinds" }).catch((error) => {
-          if (["server-down", "disconnected"].includes(error.type)) throw error;
+          if (["server-down", "disconnected", "unpaired"].includes(error.type)) throw error;
           return FALLBACK_CHOICES;
         });
         draft = await gracious.ask({ type: "draft", request: request() });

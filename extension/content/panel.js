@@ -114,7 +114,8 @@
         problem.hidden = false;
         const down = error.type === "server-down";
         problemText.textContent = down ? t("panelServerDown", [serverUrl || error.serverUrl || ""])
-          : error.type === "disconnected" ? t("panelDisconnected") : t("panelServerError", [error.message]);
+          : error.type === "disconnected" ? t("panelDisconnected")
+          : error.type === "unpaired" ? error.message : t("panelServerError", [error.message]);
         command.parentElement.hidden = !down;
         status.textContent = t("panelNothingInserted");
         retry.focus();

@@ -99,7 +99,9 @@ def test_permissions_are_exactly_what_the_features_need():
         "https://www.linkedin.com/*",
         "https://www.wellfound.com/*",
     ]
-    assert "externally_connectable" not in MANIFEST
+    # only loopback pages (the server's own start page) may message the extension
+    assert MANIFEST["externally_connectable"] == {
+        "matches": ["http://127.0.0.1/*", "http://localhost/*"]}
 
 
 def test_manifest_loads_in_chrome_and_firefox():
@@ -123,4 +125,9 @@ def test_content_scripts_are_classic_scripts(name):
 def test_the_worker_only_listens_to_its_own_extension():
     router = (EXTENSION / "background/message-router.js").read_text(encoding="utf-8")
     assert "sender.id !== chrome.runtime.id" in router
-    assert "onMessageExternal" not in "".join(path.read_text(encoding="utf-8") for path in SCRIPTS)
+    # pages reach the worker only to pair, through one listener that checks the origin
+    external = [path.name for path in SCRIPTS
+                if "onMessageExternal" in path.read_text(encoding="utf-8")]
+    assert external == ["external-pairing.js"]
+    pairing = (EXTENSION / "background/external-pairing.js").read_text(encoding="utf-8")
+    assert "sender.origin !== expected" in pairing
