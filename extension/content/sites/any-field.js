@@ -1,5 +1,6 @@
-// any other page (job boards such as indeed, greenhouse, lever, wellfound): injected by the
-// "Draft thank-you here" context-menu item, and drafts into the field that was right-clicked
+// the field the user asked for, on any page: injected by the "Draft thank-you here" context-menu
+// item or the keyboard shortcut. where a site adapter knows the page (by host or a signal such as
+// outlook's owamail meta), its compose is used, with its channel, limit and recipient
 gracious.registerSite({
   id: "any-field",
   // no content script runs here: activeTab grants access only when the user picks the menu item
@@ -15,6 +16,7 @@ gracious.registerSite({
       root,
       editor: () => root,
       subjectField: () => null,
+      sendButton: () => null,
       context: () => ({ thread: { subject: gracious.clip(document.title, 500) || undefined } }),
       placeButton() {},
     };
@@ -22,15 +24,23 @@ gracious.registerSite({
 });
 
 (() => {
-  // the right-click focused the field; look through open shadow roots for the real one
+  // with several frames injected, only the one holding the focus drafts
+  if (!document.hasFocus()) return;
+  // the right-click or shortcut focused the field; look through shadow roots for the real one
   let field = document.activeElement;
-  while (field?.shadowRoot?.activeElement) field = field.shadowRoot.activeElement;
-  const compose = gracious.sites.find((site) => site.id === "any-field").composeFor(field);
+  while (field && gracious.shadowRootOf(field)?.activeElement) field = gracious.shadowRootOf(field).activeElement;
+  const known = gracious.sites.filter((site) => site.id !== "any-field"
+    && (site.hosts.includes(location.hostname) || site.detect?.()));
+  let compose = null;
+  for (const site of known) compose ??= site.composeFor(field);
+  compose ??= gracious.sites.find((site) => site.id === "any-field").composeFor(field);
   if (!compose) return;
+  const editor = compose.editor();
   let saved = null;
-  if (gracious.isTextField(compose.root)) saved = { fieldEnd: compose.root.selectionEnd };
-  else if (getSelection().rangeCount && compose.root.contains(getSelection().getRangeAt(0).startContainer)) {
-    saved = { range: getSelection().getRangeAt(0).cloneRange() };
+  if (gracious.isTextField(editor)) saved = { fieldEnd: editor.selectionEnd };
+  else {
+    const range = gracious.rangeIn(editor);
+    if (range) saved = { range };
   }
   gracious.draftInto(compose, saved);
 })();
