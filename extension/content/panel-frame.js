@@ -15,7 +15,7 @@
   function placeFrame(frame, compose, size) {
     const vw = document.documentElement.clientWidth || innerWidth;
     const vh = document.documentElement.clientHeight || innerHeight;
-    const w = Math.min(size.width || WIDTH, vw - 2 * GAP);
+    const w = Math.min(size.collapsed ? size.width : WIDTH, vw - 2 * GAP);
     const h = Math.min(size.height || 40, vh - 2 * GAP);
     const editor = (compose.editor?.() ?? compose.root).getBoundingClientRect();
     const box = compose.root.getBoundingClientRect();

@@ -167,10 +167,11 @@ export function buildPanel(root, { links, collapsed, send, remember }) {
     },
     expand() { if (state.collapsed) state.setCollapsed(false, false); },
   };
-  const size = () => {
-    const shown = state.collapsed ? c.chip : body;
-    return { width: Math.ceil(shown.scrollWidth), height: Math.ceil(shown.scrollHeight), collapsed: state.collapsed };
-  };
+  // the host sets the open panel's width; only the chip's own width and the content's height are
+  // reported (a width read back from the frame would shrink it a scrollbar at a time)
+  const size = () => (state.collapsed
+    ? { width: Math.ceil(c.chip.offsetWidth) + 4, height: Math.ceil(c.chip.offsetHeight) + 4, collapsed: true }
+    : { width: null, height: Math.ceil(body.scrollHeight), collapsed: false });
   body.hidden = collapsed;
   c.chip.hidden = !collapsed;
   root.append(c.chip, body);

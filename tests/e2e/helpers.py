@@ -38,3 +38,11 @@ def cover_of(page, editor) -> float:
 def count_in(text: str, needle: str) -> int:
     """How often a line of the note appears."""
     return text.count(needle)
+
+
+def choose(page, testid: str, value: str, label: str) -> None:
+    """Pick an option in a panel select by typing its label, as a user does: a trusted change."""
+    select = panel_of(page).get_by_test_id(testid)
+    select.focus()
+    page.keyboard.type(label)
+    expect(select).to_have_value(value)

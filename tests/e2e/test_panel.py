@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support import free_port
-from tests.e2e.helpers import panel_of
+from tests.e2e.helpers import choose, panel_of
 
 pytestmark = pytest.mark.e2e
 
@@ -42,7 +42,7 @@ def assert_one_note_and_my_text(text: str) -> None:
 def test_switching_the_kind_replaces_only_the_inserted_note(page, drafted):
     before = drafted.inner_text()
     expect(panel_of(page).get_by_test_id("gracious-kind").locator("option")).to_have_count(5)
-    panel_of(page).get_by_test_id("gracious-kind").select_option("withdraw")
+    choose(page, "gracious-kind", "withdraw", "Withdraw")
     after = wait_redrafted(page, drafted, before)
     assert_one_note_and_my_text(after)
     assert "withdraw" in after.lower()
@@ -78,7 +78,7 @@ def test_edited_note_is_not_replaced_without_asking(page, drafted):
     )
     page.keyboard.type(" ever so")
     before = drafted.inner_text()
-    panel_of(page).get_by_test_id("gracious-tone").select_option("formal")
+    choose(page, "gracious-tone", "formal", "Formal")
     panel_of(page).get_by_test_id("gracious-keep").click()
     expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Kept your edits")
     assert drafted.inner_text() == before
@@ -120,7 +120,7 @@ def test_server_down_explains_how_to_start_it_and_retry_works(page, configure, s
 
 
 def test_the_checker_flags_a_placeholder_as_the_user_types(page, drafted, server):
-    placeholder_check = page.locator("[data-testid=gracious-check][data-check=no-placeholders]")
+    placeholder_check = panel_of(page).locator("[data-testid=gracious-check][data-check=no-placeholders]")
     expect(panel_of(page).get_by_test_id("gracious-checks")).to_be_visible()
     expect(placeholder_check).to_have_attribute("data-passed", "true")
     drafted.press("Control+End")
