@@ -62,22 +62,31 @@
     const queue = [];
     const post = (message) => (ready ? port.postMessage(message) : queue.push(message));
     let frameQueued = false;
+    // once the user opened the chip themselves, the panel stays open wherever it has to go
+    let openedByUser = false;
+    const fit = () => {
+      const cover = placeFrame(frame, compose, size);
+      if (!size.collapsed && !openedByUser && cover > MAX_COVER) port.postMessage({ op: "collapse", collapsed: true });
+    };
     const reposition = () => {
       if (frameQueued) return;
       frameQueued = true;
-      requestAnimationFrame(() => { frameQueued = false; if (ready) placeFrame(frame, compose, size); });
+      requestAnimationFrame(() => { frameQueued = false; if (ready) fit(); });
     };
 
     const fromView = {
       ready(message) {
         ready = true;
         size = message;
-        const cover = placeFrame(frame, compose, size);
-        if (!size.collapsed && cover > MAX_COVER) port.postMessage({ op: "collapse", collapsed: true });
+        fit();
         frame.style.visibility = "visible";
         for (const queued of queue.splice(0)) port.postMessage(queued);
       },
-      size(message) { size = message; reposition(); },
+      size(message) {
+        if (message.byUser) openedByUser = !message.collapsed;
+        size = message;
+        reposition();
+      },
       kind: ({ value }) => handlers.onKind(value),
       tone: ({ value }) => handlers.onTone(value),
       another: () => handlers.onAnotherVersion(),

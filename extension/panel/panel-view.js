@@ -163,7 +163,7 @@ export function buildPanel(root, { links, collapsed, send, remember }) {
       body.hidden = value;
       c.chip.hidden = !value;
       if (byUser) remember(value);
-      send({ op: "size", ...size() });
+      send({ op: "size", ...size(), byUser: Boolean(byUser) });
     },
     expand() { if (state.collapsed) state.setCollapsed(false, false); },
   };

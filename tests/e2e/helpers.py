@@ -28,6 +28,14 @@ def wait_inserted(page):
     expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
 
 
+def open_panel(page) -> None:
+    """Open the panel if it folded itself to a chip for want of room beside the editor."""
+    chip = panel_of(page).get_by_test_id("gracious-chip")
+    if chip.is_visible():
+        chip.click()
+    expect(panel_of(page).get_by_test_id("gracious-another")).to_be_visible()
+
+
 def cover_of(page, editor) -> float:
     """How much of the editor the panel covers, from 0 to 1."""
     frame = page.locator(PANEL)
