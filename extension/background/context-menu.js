@@ -15,15 +15,30 @@ export const ANY_FIELD_FILES = [
   "content/sites/outlook.js",
   "content/sites/linkedin.js",
   "content/sites/any-field.js",
+  "content/draft-focused.js",
+  "content/draft-focused-now.js",
 ];
+
+/** Ask the content script already in the page to draft; false where none answered. */
+async function askContentScript(tabId, options) {
+  try {
+    const reply = await chrome.tabs.sendMessage(tabId, { type: "draft-focused" }, options);
+    return Boolean(reply?.drafted);
+  } catch {
+    return false;
+  }
+}
 
 /** Draft into the focused field of a tab's frame, as the context-menu item does. */
 export async function draftInTab(tabId, frameId = 0) {
+  if (await askContentScript(tabId, { frameId })) return;
   await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ANY_FIELD_FILES });
 }
 
 /** Draft into whichever frame of the tab holds the focus, as the keyboard shortcut does. */
 export async function draftInFocusedFrame(tabId) {
+  // every frame hears it; only the one holding the focus drafts
+  if (await askContentScript(tabId, {})) return;
   // frames the user's gesture doesn't reach are skipped; the focused one drafts
   await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, files: ANY_FIELD_FILES });
 }

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from gracious.extension_id import EXTENSION_ID
-from tests.support import free_port
 from tests.e2e.helpers import panel_of
+from tests.support import free_port
 
 pytestmark = pytest.mark.e2e
 
@@ -49,7 +49,8 @@ def test_remind_me_sets_a_follow_up_a_week_out(page, call_api):
     draft_in_gmail(page)
     panel_of(page).get_by_test_id("gracious-remind").click()
     week = (dt.date.today() + dt.timedelta(days=7)).isoformat()
-    expect(panel_of(page).get_by_test_id("gracious-status")).to_have_text(f"Reminder set for {week}.")
+    status = panel_of(page).get_by_test_id("gracious-status")
+    expect(status).to_have_text(f"Reminder set for {week}.")
     reminders = call_api("GET", "/api/v1/reminders")["reminders"]
     mine = [
         r for r in reminders

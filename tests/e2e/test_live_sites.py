@@ -94,7 +94,8 @@ def test_gmail_toolbar_keeps_one_col_per_cell_through_re_renders(page):
     assert page.evaluate(cells_and_cols) == [3, 3]
     for _ in range(2):
         page.evaluate("rerenderToolbars()")
-        page.wait_for_function("() => document.querySelector('tr.btC [data-testid=gracious-draft-button]')")
+        page.wait_for_function(
+            "() => document.querySelector('tr.btC [data-testid=gracious-draft-button]')")
         assert page.evaluate(cells_and_cols) == [3, 3]
 
 
@@ -143,7 +144,8 @@ def test_roosterjs_late_paste_lands_exactly_once(page):
 
 
 @pytest.mark.parametrize("shadow", [False, True], ids=["light-dom", "interop-outlet"])
-@pytest.mark.parametrize(("form", "greeting"), [("main-form", "Hi Jane"), ("bubble-form", "Hi Sam")])
+@pytest.mark.parametrize(("form", "greeting"),
+                         [("main-form", "Hi Jane"), ("bubble-form", "Hi Sam")])
 def test_linkedin_messages(page, shadow, form, greeting):
     page.goto(f"https://www.linkedin.com/messaging/thread/2-abc123/{'?shadow=1' if shadow else ''}")
     compose = page.locator(f"#{form}")
@@ -171,8 +173,12 @@ def test_linkedin_paste_handler_moving_the_caret_is_not_an_edit(page):
     compose.locator(BUTTON).click()
     wait_inserted(page)
     # linkedin's own paste handler runs (here for a pasted link) and leaves the caret at the start
-    editor.evaluate("""e => { const d = new DataTransfer(); d.setData('text/plain', 'P.S. a link');
-        e.dispatchEvent(new ClipboardEvent('paste', {clipboardData: d, bubbles: true, cancelable: true})); }""")
+    editor.evaluate("""e => {
+        const d = new DataTransfer();
+        d.setData('text/plain', 'P.S. a link');
+        const init = {clipboardData: d, bubbles: true, cancelable: true};
+        e.dispatchEvent(new ClipboardEvent('paste', init));
+    }""")
     again = another_version(page, editor)
     expect(panel_of(page).get_by_test_id("gracious-replace")).to_be_hidden()
     assert again.count("Hi Sam") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+
 from tests.e2e.helpers import panel_of
 
 pytestmark = pytest.mark.e2e

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.support import free_port
 from tests.e2e.helpers import choose, panel_of
+from tests.support import free_port
 
 pytestmark = pytest.mark.e2e
 
@@ -120,7 +120,8 @@ def test_server_down_explains_how_to_start_it_and_retry_works(page, configure, s
 
 
 def test_the_checker_flags_a_placeholder_as_the_user_types(page, drafted, server):
-    placeholder_check = panel_of(page).locator("[data-testid=gracious-check][data-check=no-placeholders]")
+    placeholder_check = panel_of(page).locator(
+        "[data-testid=gracious-check][data-check=no-placeholders]")
     expect(panel_of(page).get_by_test_id("gracious-checks")).to_be_visible()
     expect(placeholder_check).to_have_attribute("data-passed", "true")
     drafted.press("Control+End")

@@ -22,25 +22,3 @@ gracious.registerSite({
     };
   },
 });
-
-(() => {
-  // with several frames injected, only the one holding the focus drafts
-  if (!document.hasFocus()) return;
-  // the right-click or shortcut focused the field; look through shadow roots for the real one
-  let field = document.activeElement;
-  while (field && gracious.shadowRootOf(field)?.activeElement) field = gracious.shadowRootOf(field).activeElement;
-  const known = gracious.sites.filter((site) => site.id !== "any-field"
-    && (site.hosts.includes(location.hostname) || site.detect?.()));
-  let compose = null;
-  for (const site of known) compose ??= site.composeFor(field);
-  compose ??= gracious.sites.find((site) => site.id === "any-field").composeFor(field);
-  if (!compose) return;
-  const editor = compose.editor();
-  let saved = null;
-  if (gracious.isTextField(editor)) saved = { fieldEnd: editor.selectionEnd };
-  else {
-    const range = gracious.rangeIn(editor);
-    if (range) saved = { range };
-  }
-  gracious.draftInto(compose, saved);
-})();
