@@ -7,7 +7,7 @@ export GRACIOUS_PORT
 # a failing end-to-end test leaves its trace and a screenshot under test-results/ (pytest-playwright)
 PYTEST_ARTIFACTS ?= --tracing retain-on-failure --screenshot only-on-failure --output test-results
 
-.PHONY: run test test-all bench lint browser fixtures clean
+.PHONY: run test test-all bench lint browser fixtures package clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,5 +51,17 @@ test-all: $(VENV)/.installed browser fixtures lint
 bench: $(VENV)/.installed-bench browser fixtures
 	$(PY) -m bench
 
+## package: dist/ with the wheel, the sdist, the Chrome zip and the Firefox xpi (web-ext lint via npx)
+package: $(VENV)/.installed
+	rm -rf dist
+	$(PY) -m build --outdir dist .
+	$(VENV)/bin/gracious extension pack --out dist
+	@if command -v npx >/dev/null 2>&1; then \
+		npx --yes web-ext@8 lint --source-dir extension --self-hosted --output text; \
+	else \
+		echo "npx not found: install Node.js to lint the Firefox package with web-ext"; \
+	fi
+	@ls -l dist
+
 clean:
-	rm -rf $(VENV) build .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

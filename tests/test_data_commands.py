@@ -141,7 +141,7 @@ def test_forget_after_yes_deletes_everything(capsys, data_dir, monkeypatch):
     document = export(capsys, data_dir)
     assert document["reminders"] == [] and document["history"] == []
     assert document["profile"] == {"name": "", "signature": "", "tone": "warm",
-                                   "kind": "thank-you"}
+                                   "kind": "thank-you", "email": ""}
 
 
 def test_forget_leaves_no_trace_of_the_text_in_the_files(data_dir):

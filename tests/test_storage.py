@@ -146,11 +146,12 @@ def test_history_newest_first_with_limit(db):
 
 
 def test_profile_defaults_then_saved(db):
-    assert get_profile(db) == {"name": "", "signature": "", "tone": "warm", "kind": "thank-you"}
+    assert get_profile(db) == {"name": "", "signature": "", "tone": "warm", "kind": "thank-you",
+                               "email": ""}
     saved = save_profile(db, Profile(name="  Zoë  ", signature="Zoë\nzoe@example.org",
                                      tone="formal", kind="follow-up"))
     assert saved == {"name": "Zoë", "signature": "Zoë\nzoe@example.org", "tone": "formal",
-                     "kind": "follow-up"}
+                     "kind": "follow-up", "email": ""}
     assert get_profile(db) == saved
 
 

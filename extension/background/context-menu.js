@@ -7,6 +7,7 @@ export const ANY_FIELD_FILES = [
   "content/gracious.js",
   "content/dom.js",
   "content/insert-text.js",
+  "content/field-channel.js",
   "content/site-health.js",
   "content/panel-frame.js",
   "content/note-placement.js",

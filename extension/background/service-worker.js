@@ -1,4 +1,5 @@
 import { currentShortcut, startContextMenu } from "./context-menu.js";
+import { startExternalPairing } from "./external-pairing.js";
 import { handleMessage, startMessageRouter } from "./message-router.js";
 import { checkAsEdited, draftFromPage, listChoices, rememberInserted } from "./note-requests.js";
 import { remindAndRefresh, startReminderBadge } from "./reminder-badge.js";
@@ -18,6 +19,7 @@ handleMessage("read-site-health", readSiteHealth);
 handleMessage("shortcut", currentShortcut);
 
 startMessageRouter();
+startExternalPairing();
 startContextMenu();
 startPanelRelay();
 startReminderBadge();

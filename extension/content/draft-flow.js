@@ -39,9 +39,10 @@
     return gracious.ask({ type: "kinds" }).then((choices) => {
       state.choices = choices;
       gracious.cachedChoices = choices;
-    }, (error) => {
+    }, () => {
+      // the draft request beside it reports a stopped or unpaired server; here the panel just
+      // falls back to the kinds it saw last, or the built-in ones
       state.choices ??= gracious.cachedChoices ?? FALLBACK_CHOICES;
-      if (!["server-down", "disconnected"].includes(error.type)) return;
     });
   }
 

@@ -83,7 +83,8 @@ function showProblem(c, error, links) {
   c.problem.hidden = false;
   const down = error.type === "server-down";
   c.problemText.textContent = down ? t("panelServerDown", [links.serverUrl])
-    : error.type === "disconnected" ? t("panelDisconnected") : t("panelServerError", [String(error.message ?? "")]);
+    : error.type === "disconnected" ? t("panelDisconnected")
+      : error.type === "unpaired" ? String(error.message ?? "") : t("panelServerError", [String(error.message ?? "")]);
   c.command.parentElement.hidden = !down;
   for (const part of c.working) part.hidden = true;
   c.status.textContent = t("panelNothingInserted");

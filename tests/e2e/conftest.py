@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import CHROMIUM_ARGS, LiveServer
+from tests.support import CHROMIUM_ARGS, LiveServer, pair_extension
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
@@ -134,8 +134,8 @@ def current_worker(context):
 
 @pytest.fixture(scope="session")
 def configured(context, server):
-    """Point the extension at our server and save a profile, once."""
-    save_settings(current_worker(context), {"serverUrl": server.url, **PROFILE})
+    """Pair the extension with our server and save a profile, once."""
+    pair_extension(current_worker(context), server, **PROFILE)
     return context
 
 

@@ -10,7 +10,9 @@ Schema = dict[str, Any]
 Path = tuple[str | int, ...]
 
 BODY_METHODS = ("post", "put", "patch")
-SAMPLE_FORMATS = {"date": "2026-12-01", "date-time": "2026-12-01T09:30:00", "email": "a@b.example"}
+# a date-time carries its offset: some fields (an interview's times) require one
+SAMPLE_FORMATS = {"date": "2026-12-01", "date-time": "2026-12-01T09:30:00+01:00",
+                  "email": "a@b.example"}
 
 
 def resolve(spec: Schema, schema: Schema) -> Schema:
@@ -51,6 +53,8 @@ def sample(spec: Schema, schema: Schema, text: str = "Sam", depth: int = 0) -> A
         return schema["const"]
     if "enum" in schema:
         return schema["enum"][0]
+    if schema.get("examples"):
+        return schema["examples"][0]
     if kind == "object" or "properties" in schema:
         if depth > 6:
             return {}

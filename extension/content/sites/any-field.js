@@ -12,7 +12,8 @@ gracious.registerSite({
     if (!root) return null;
     return {
       site: "any-field",
-      channel: "email",
+      // from the field itself: a short maxlength takes an invitation-style note, a textarea a message
+      channel: gracious.channelForField?.(root)?.channel ?? "email",
       root,
       editor: () => root,
       subjectField: () => null,

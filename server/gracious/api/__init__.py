@@ -2,11 +2,14 @@
 
 # importing a resource module registers its routes on bp
 from gracious.api import (  # noqa: F401
+    cadence,
     check,
     drafts,
     extract,
     health,
     history,
+    interview_drafts,
+    interviews,
     kinds,
     openapi,
     profile,

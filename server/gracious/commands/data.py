@@ -109,7 +109,7 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         connection.close()
     restored = {"reminders": len(document.reminders), "history": len(document.history),
-                "profile": 1}
+                "profile": 1, "interviews": len(document.interviews)}
     print(f"Restored {describe(restored)} from {args.file}.", file=sys.stderr)
     return 0
 
@@ -177,7 +177,10 @@ def describe(counts: dict[str, int]) -> str:
     parts = [f"{reminders} reminder{'' if reminders == 1 else 's'}",
              f"{history} history entr{'y' if history == 1 else 'ies'}"]
     parts.append("your profile" if counts.get("profile") else "no saved profile")
-    return f"{parts[0]}, {parts[1]} and {parts[2]}"
+    interviews = counts.get("interviews", 0)
+    if interviews:
+        parts.insert(0, f"{interviews} interview{'' if interviews == 1 else 's'}")
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def confirm(warning: str) -> None:

@@ -25,6 +25,8 @@ def entry_from_row(row: sqlite3.Row) -> dict:
         "context": json.loads(row["context"]),
         "site": row["site"],
         "created": row["created"],
+        "sent": row["sent"],
+        "reminder_id": row["reminder_id"],
     }
 
 

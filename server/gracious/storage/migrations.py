@@ -48,6 +48,35 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE reminders SET due_at = due_instant(due), updated = created;
     CREATE INDEX reminders_by_due ON reminders (done, due_at);
     """,
+    # 4: interviews, the reminders of their cadence, sent notes, the user's email and cadence
+    """
+    CREATE TABLE interviews (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        company TEXT,
+        role TEXT,
+        format TEXT,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        starts_utc TEXT NOT NULL,
+        time_zone TEXT,
+        decision_by TEXT,
+        outcome TEXT NOT NULL DEFAULT 'waiting',
+        interviewers TEXT NOT NULL DEFAULT '[]',
+        round INTEGER NOT NULL DEFAULT 1,
+        awaiting_round INTEGER NOT NULL DEFAULT 0 CHECK (awaiting_round IN (0, 1)),
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX interviews_by_start ON interviews (starts_utc, id);
+    ALTER TABLE reminders ADD COLUMN interview_id INTEGER;
+    ALTER TABLE reminders ADD COLUMN step TEXT;
+    ALTER TABLE reminders ADD COLUMN round INTEGER;
+    CREATE INDEX reminders_by_interview ON reminders (interview_id, round, step);
+    ALTER TABLE history ADD COLUMN sent TEXT;
+    ALTER TABLE history ADD COLUMN reminder_id INTEGER;
+    ALTER TABLE profile ADD COLUMN email TEXT NOT NULL DEFAULT '';
+    ALTER TABLE profile ADD COLUMN cadence TEXT NOT NULL DEFAULT '{}';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from gracious.models import Channel, DraftContext, Kind, LongText, ShortText, Strict, Tone
+from gracious.storage.interview_models import Cadence, ExportedInterview
 from gracious.storage.when import EARLIEST_YEAR, LATEST_YEAR, YEAR_PATTERN, parse_when
 
 # how far ahead a reminder is due when the request does not say
@@ -49,6 +50,9 @@ Body = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 # stripped only after, so leading whitespace cannot smuggle in a longer value
 Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(str.strip)]
 Signature = Annotated[str, StringConstraints(max_length=1000), AfterValidator(str.strip)]
+# empty, or something with an @: the address is only compared, never mailed
+ProfileEmail = Annotated[str, StringConstraints(max_length=320, pattern=r"^$|@"),
+                         AfterValidator(str.strip)]
 
 
 def default_due() -> dt.date:
@@ -85,6 +89,10 @@ class Reminder(BaseModel):
     done: bool
     created: str
     updated: str
+    interview_id: RowId | None = Field(default=None, description="The interview it is part of")
+    step: Annotated[str, StringConstraints(max_length=400)] | None = Field(
+        default=None, description="Its place in the interview's cadence")
+    round: Annotated[int, Field(ge=1, le=1000)] | None = None
 
 
 class ReminderList(BaseModel):
@@ -117,6 +125,8 @@ class HistoryEntry(BaseModel):
     context: DraftContext
     site: str | None
     created: str
+    sent: str | None = Field(default=None, description="When the user sent it, if they did")
+    reminder_id: RowId | None = Field(default=None, description="The reminder it answered")
 
 
 class HistoryList(BaseModel):
@@ -133,6 +143,8 @@ class Profile(Strict):
     signature: Signature = ""
     tone: Tone = "warm"
     kind: Kind = "thank-you"
+    email: ProfileEmail = Field(default="", description="Your own address: left out of "
+                                                       "the interviewers of an invitation")
 
 
 class ExportDocument(Strict):
@@ -144,12 +156,19 @@ class ExportDocument(Strict):
     profile: Profile
     reminders: list[Reminder]
     history: list[HistoryEntry]
+    # added after version 1 shipped: absent in older exports, which still import
+    interviews: list[ExportedInterview] = Field(default_factory=list)
+    cadence: Cadence | None = None
 
     @model_validator(mode="after")
     def ids_are_unique(self) -> ExportDocument:
-        """Refuse a file in which two reminders or two history entries share an id."""
-        for name, items in (("reminders", self.reminders), ("history", self.history)):
+        """Refuse a file in which two items of one list share an id, or a link points nowhere."""
+        for name, items in (("reminders", self.reminders), ("history", self.history),
+                            ("interviews", self.interviews)):
             ids = [item.id for item in items]
             if len(ids) != len(set(ids)):
                 raise ValueError(f"{name} contains the same id twice")
+        interviews = {item.id for item in self.interviews}
+        if any(r.interview_id not in interviews for r in self.reminders if r.interview_id):
+            raise ValueError("a reminder belongs to an interview the file does not contain")
         return self

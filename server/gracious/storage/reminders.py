@@ -25,6 +25,9 @@ def reminder_from_row(row: sqlite3.Row) -> dict:
         "done": bool(row["done"]),
         "created": row["created"],
         "updated": row["updated"],
+        "interview_id": row["interview_id"],
+        "step": row["step"],
+        "round": row["round"],
     }
 
 

@@ -1,0 +1,108 @@
+"""A small page API over Marionette, in the spirit of Playwright's, for the firefox tests."""
+
+from __future__ import annotations
+
+from tests.firefox.harness import By, Marionette, Wait, errors
+
+BUTTON = "[data-testid=gracious-draft-button]"
+PANEL = "[data-testid=gracious-panel]"
+
+
+class FirefoxTab:
+    """The one tab the suite drives."""
+
+    def __init__(self, client: Marionette, timeout: float = 10):
+        self.client = client
+        self.timeout = timeout
+
+    def goto(self, url: str) -> None:
+        """Load a URL and wait for its load event."""
+        self.client.navigate(url)
+
+    def js(self, script: str, *args):
+        """Run a function body in the page (Xray view); `arguments` holds args."""
+        return self.client.execute_script(script, script_args=list(args))
+
+    def page_value(self, expression: str):
+        """A value the page's own scripts set on window."""
+        return self.js(f"return window.wrappedJSObject.{expression};")
+
+    def wait_for(self, condition: str, *args, message: str = "") -> object:
+        """Wait until a javascript expression is truthy; returns its value."""
+        script = f"return ({condition});"
+        try:
+            return Wait(self.client, timeout=self.timeout, interval=0.05).until(
+                lambda client: client.execute_script(script, script_args=list(args)),
+                message=message or f"waited for {condition}",
+            )
+        except errors.TimeoutException as error:
+            raise AssertionError(f"{message or condition}: still false") from error
+
+    def find(self, css: str):
+        """The first element matching a selector."""
+        return self.client.find_element(By.CSS_SELECTOR, css)
+
+    def count(self, css: str) -> int:
+        """How many elements match a selector in the light DOM."""
+        return self.js("return document.querySelectorAll(arguments[0]).length", css)
+
+    def click(self, css: str) -> None:
+        """Click an element the way a user does (trusted events)."""
+        self.find(css).click()
+
+    def fill(self, css: str, text: str) -> None:
+        """Replace a field's value by typing into it."""
+        field = self.find(css)
+        field.clear()
+        field.send_keys(text)
+
+    def _in_panel(self, frame_script: str, shadow_script: str, *args):
+        """Run a script against the panel, in its extension frame or its shadow root."""
+        host = self.js("return document.querySelector(arguments[0])", PANEL)
+        if host is None:
+            return None
+        if self.js("return arguments[0].tagName", host) != "IFRAME":
+            return self.js(f"const root = arguments[0].shadowRoot; {shadow_script}", host, *args)
+        # an extension-origin frame: the page can't see in, but marionette can switch into it
+        self.client.switch_to_frame(host)
+        try:
+            return self.js(f"const root = document; {frame_script}", *args)
+        finally:
+            self.client.switch_to_parent_frame()
+
+    def panel_text(self, test_id: str) -> str:
+        """The text of a part of the panel, or '' when it is absent."""
+        script = "return root?.querySelector(`[data-testid=${arguments[0]}]`)?.textContent ?? '';"
+        return self._in_panel(script, script.replace("arguments[0]", "arguments[1]"),
+                              test_id) or ""
+
+    def panel_shows(self, test_id: str) -> bool:
+        """Whether a part of the panel is there and visible."""
+        script = ("const part = root?.querySelector(`[data-testid=${arguments[0]}]`);"
+                  "return Boolean(part && part.checkVisibility());")
+        return bool(self._in_panel(script, script.replace("arguments[0]", "arguments[1]"),
+                                   test_id))
+
+    def click_panel(self, test_id: str) -> None:
+        """Click a control of the panel the way a user does."""
+        host = self.find(PANEL)
+        if host.tag_name.lower() == "iframe":
+            self.client.switch_to_frame(host)
+            try:
+                self.find(f"[data-testid={test_id}]").click()
+            finally:
+                self.client.switch_to_parent_frame()
+            return
+        part = self.js("return arguments[0].shadowRoot.querySelector(arguments[1])",
+                       host, f"[data-testid={test_id}]")
+        assert part is not None, f"no {test_id} in the panel"
+        part.click()
+
+    def wait_for_status(self, text: str) -> None:
+        """Wait until the panel's status line says something containing text."""
+        try:
+            Wait(self.client, timeout=self.timeout, interval=0.1).until(
+                lambda _: text in self.panel_text("gracious-status"))
+        except errors.TimeoutException as error:
+            status = self.panel_text("gracious-status")
+            raise AssertionError(f"the panel says {status!r}, not {text!r}") from error
