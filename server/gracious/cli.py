@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
+import os
 import sys
 
 from gracious import __version__
@@ -15,6 +18,9 @@ from gracious import __version__
 # even `typing` costs `gracious --help` a noticeable share of its start-up
 COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("gracious.commands.serve", "run the local server for the extension and guide"),
+    "token": ("gracious.commands.token", "print the pairing code to paste into the extension"),
+    "service": ("gracious.commands.service", "start the server at login (systemd, launchd, ...)"),
+    "extension": ("gracious.commands.extension", "find or package the browser extension"),
     "draft": ("gracious.commands.draft", "draft a note and print it"),
     "guide": ("gracious.commands.guide", "build or preview the etiquette guide"),
     "export": ("gracious.commands.data", "write everything stored as JSON to stdout"),
@@ -68,7 +74,28 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
     try:
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
+    except OSError as error:
+        if error.errno not in UNWRITABLE_OUTPUT:
+            raise
+        return output_failed(error)
+    return code
+
+
+# what writing to a full disk, a closed pipe or a broken terminal raises
+UNWRITABLE_OUTPUT = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG}
+
+
+def output_failed(error: OSError) -> int:
+    """Say in one line that the output could not be written, and exit 1."""
+    # point stdout at nothing, so the interpreter's own flush at exit fails silently
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError):
+        print(f"gracious: cannot write the output: {error.strerror or error}", file=sys.stderr)
+    return 1
