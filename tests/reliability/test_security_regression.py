@@ -223,7 +223,8 @@ def test_huge_content_length_is_refused_without_waiting_for_the_body(private_ser
 
 
 def test_chunked_body_over_the_limit_is_refused(private_server):
-    chunks = [b'{"company": "'] + [b"a" * 4096] * 20 + [b'"}']
+    # over the 256 KiB that /drafts takes, with no Content-Length to refuse it by
+    chunks = [b'{"company": "'] + [b"a" * 4096] * (MAX_THREAD_BODY_BYTES // 4096 + 4) + [b'"}']
     answer = send_raw(private_server, "POST", "/api/v1/drafts", headers=JSON,
                       body=chunks, chunked=True)
     assert_problem(answer, (400, 413))
