@@ -8,7 +8,8 @@ from tests.firefox.browser import BUTTON
 from tests.firefox.conftest import PROFILE
 
 # manifest keys only chrome reads: the pinned id, and the per-session address of the panel frame
-CHROME_ONLY_KEYS = ("key", "web_accessible_resources.0.use_dynamic_url")
+# externally_connectable: Firefox pairs by pasting the code instead (see tests/e2e pairing)
+CHROME_ONLY_KEYS = ("key", "web_accessible_resources.0.use_dynamic_url", "externally_connectable")
 SIGNATURE_LINE = PROFILE["signature"].splitlines()[-1]
 INSERTED = "Inserted"
 
