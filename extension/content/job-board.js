@@ -15,8 +15,8 @@
   /** Text of the messages in a conversation, newest last, within the server's limit. */
   gracious.conversationText = (container, messageSelector) => {
     if (!container || !messageSelector) return undefined;
-    const text = [...container.querySelectorAll(messageSelector)]
-      .map(gracious.readableText).filter(Boolean).join("\n\n").slice(-40000);
+    // clipped by utf-8 bytes, so a long non-ascii thread still fits the server's body cap
+    const text = gracious.threadText([...container.querySelectorAll(messageSelector)].filter((m) => gracious.readableText(m)));
     return text || undefined;
   };
 

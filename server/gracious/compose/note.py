@@ -5,7 +5,7 @@ from __future__ import annotations
 from gracious.compose.greeting import address, greeting_wording, recipient_name
 from gracious.compose.highlights import detail_sentence, read_highlight
 from gracious.compose.kinds import kind_spec
-from gracious.compose.lexicon import is_signoff
+from gracious.compose.lexicon import is_signoff, table
 from gracious.compose.limits import CHANNEL_LIMITS, EMAIL_BODY_WORDS, SUBJECT_WORDS
 from gracious.compose.organisations import read_company, read_role
 from gracious.compose.phrasing import (
@@ -223,7 +223,7 @@ def _body(fields: ResolvedFields, values: dict, rendered: Rendered, channel: str
     minimal = f"{greeting} {rendered.minimal}"
     if channel == "linkedin-connection":
         text = fit_sentences(sentences, lambda chosen: " ".join(s.text for _, s in chosen), limit)
-        return text or first_fitting([minimal, "Thank you so much for your time."], limit)
+        return text or first_fitting([minimal, table("wording")["last_resort"]], limit)
     signoff = rendered.signoff if channel == "email" else rendered.short_signoff
     closing = _closing(fields, channel, signoff)
     if channel == "email":
@@ -236,7 +236,7 @@ def _body(fields: ResolvedFields, values: dict, rendered: Rendered, channel: str
     if text is not None:
         return text
     return first_fitting(
-        [f"{minimal}\n\n{closing}", minimal, "Thank you so much for your time."], limit or 0
+        [f"{minimal}\n\n{closing}", minimal, table("wording")["last_resort"]], limit or 0
     )
 
 

@@ -53,9 +53,12 @@ def looks_like_company(value: str) -> bool:
     """Whether a short line reads as an organisation's name, not a title or contact detail."""
     words = value.split()
     vocab = vocabulary()
+    # "adidas AG": a lower-case brand is a company when a legal form follows it
+    legal = len(words) > 1 and words[-1].lower() in vocab.organisations["legal_forms"].split()
     return (
         0 < len(words) <= 6
-        and (value[:1].isupper() or value[:1].isdigit() or bool(re.match(r"[a-z][A-Z]", value)))
+        and (value[:1].isupper() or value[:1].isdigit() or legal
+             or bool(re.match(r"[a-z][A-Z]", value)))
         and not CONTACT.search(value)
         and not has_word(value, vocab.job_words - {"people", "partner", "partners", "group"})
         and fold(value.rstrip(",.!")) not in vocab.signoffs

@@ -18,7 +18,8 @@ LOWER_WORD = r"[\wÀ-ÿ][\w+#&/.'’-]{0,40}"
 LOWERED = rf"{LOWER_WORD}(?:\s+{LOWER_WORD}){{0,5}}"
 CLAUSE_END = re.compile(
     r"\s+(?:at|with|on|in|for|and|bei|mit|am|im|in|um|zum|chez|avec|au|à|le|dans|que|qui|pour|"
-    r"con|el|en|para|que|a|bij|met|op|om|die|dat|van|is|at|-|–|—)\b.*$",
+    r"con|el|en|para|que|a|bij|met|op|om|die|dat|van|is|at|est|sont|sera|ist|wird|es|será|"
+    r"zal|wordt|-|–|—)\b.*$",
     re.IGNORECASE,
 )
 REQUISITION = re.compile(r"\d{3,}|\b(?:req|jr|r|id|ref)[-#: ]?\d|#", re.IGNORECASE)
@@ -39,6 +40,7 @@ class RolePatterns:
     inside: frozenset[str]
     trailing: frozenset[str]
     title_nouns: frozenset[str]
+    before_tail: re.Pattern[str]
     date_words: frozenset[str]
 
 
@@ -68,6 +70,7 @@ def patterns() -> RolePatterns:
         inside=words(data["inside_roles"]),
         trailing=words(data["trailing"]),
         title_nouns=words(data["title_nouns"]),
+        before_tail=before_tail,
         date_words=frozenset(vocabulary().months) | frozenset(vocabulary().weekdays),
     )
 
@@ -79,14 +82,16 @@ def find_role(text: str, in_subject: bool, excluded: list[str]) -> str | None:
     found = patterns()
     for pattern in found.subject if in_subject else found.body:
         for match in pattern.finditer(text):
+            # "the X role" says X is a role; "Interview: X" might name a person instead
+            named_as_role = pattern is found.before_tail
             for piece in re.split(r"\s+/\s+|\s+\|\s+|\s+[-–—]\s+|,\s", match.group("role")):
-                role = tidy_role(piece, excluded)
+                role = tidy_role(piece, excluded, named_as_role)
                 if role:
                     return role
     return None
 
 
-def tidy_role(value: str, excluded: list[str]) -> str | None:
+def tidy_role(value: str, excluded: list[str], named_as_role: bool = False) -> str | None:
     """Trim interview words and trailing fragments from a candidate role; None if it isn't one."""
     found = patterns()
     value = GENDER_MARK.sub("", " ".join(value.split()))
@@ -110,7 +115,7 @@ def tidy_role(value: str, excluded: list[str]) -> str | None:
     if (len(tokens) == 1 or not role[:1].isupper()) and not is_title(role, found):
         return None
     # "Jordan Park" reads as a person; a role has a title word in it
-    if is_person(role) and not is_title(role, found):
+    if not named_as_role and is_person(role) and not is_title(role, found):
         return None
     return role
 
