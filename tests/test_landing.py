@@ -26,7 +26,8 @@ def test_the_start_page_says_what_to_do(client):
     text = response.get_data(as_text=True)
     assert "Gracious is running" in text and __version__ in text
     for step in ("chrome://extensions", "Load unpacked", "about:debugging", "gracious token",
-                 "gracious service install", 'href="/guide/"'):
+                 "gracious service install", 'href="/guide/"',
+                 'href="/guide/using-gracious/"'):
         assert step in text, step
     assert "/extension</code>" in text
 

@@ -111,7 +111,8 @@ def test_the_wheel_carries_the_guide_the_extension_and_the_start_page(dist):
 
 
 def test_the_sdist_holds_what_the_tests_need(dist):
-    names = set(tarfile.open(next(dist.glob("*.tar.gz"))).getnames())
+    with tarfile.open(next(dist.glob("*.tar.gz"))) as sdist:
+        names = set(sdist.getnames())
     root = next(iter(names)).split("/")[0]
     for name in ("setup.py", "MANIFEST.in", "Makefile", "tests/conftest.py", "tests/support.py",
                  "tests/e2e/pages/gmail.html", "extension/manifest.json", "site/site.yml",

@@ -1,5 +1,5 @@
 import { pairWith, pairingMessage, pairingStatus } from "../background/pairing-check.js";
-import { DEFAULT_SETTINGS } from "../background/settings.js";
+import { loadSettings } from "../background/settings.js";
 import { t } from "../pages-i18n.js";
 
 const status = document.getElementById("pairing");
@@ -7,8 +7,9 @@ const codeField = document.getElementById("pairingCode");
 const pairButton = document.getElementById("pair");
 const serverField = document.getElementById("serverUrl");
 
-function chosenServer() {
-  const text = (serverField.value.trim() || DEFAULT_SETTINGS.serverUrl).replace(/\/+$/, "");
+async function chosenServer() {
+  // the field fills once the page has loaded; until then the saved server is the one meant
+  const text = (serverField.value.trim() || (await loadSettings()).serverUrl).replace(/\/+$/, "");
   try {
     return ["http:", "https:"].includes(new URL(text).protocol) ? text : null;
   } catch {
@@ -17,7 +18,7 @@ function chosenServer() {
 }
 
 async function pair() {
-  const serverUrl = chosenServer();
+  const serverUrl = await chosenServer();
   if (!serverUrl) {
     status.textContent = t("optionsBadUrl");
     serverField.focus();

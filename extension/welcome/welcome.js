@@ -7,7 +7,7 @@ const $ = (id) => document.getElementById(id);
 
 async function showServer() {
   const current = await pairingStatus();
-  $("guide").href = guideUrl(current.serverUrl, "faq/");
+  $("guide").href = guideUrl(current.serverUrl, "using-gracious/");
   const down = current.state === "down";
   $("server").textContent = down
     ? `No Gracious server answers at ${current.serverUrl} yet.`

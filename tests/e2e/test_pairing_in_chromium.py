@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from gracious.extension_id import EXTENSION_ID
+from tests.e2e.helpers import panel_of
 from tests.support import LiveServer, pair_extension
 
 pytestmark = pytest.mark.e2e
@@ -85,7 +86,7 @@ def test_an_unpaired_extension_says_so_everywhere(page, unpaired, server):
     page.goto("https://mail.google.com/mail/u/0/?open=popup")
     page.locator("[g_editable=true]").click()
     page.locator("[data-testid=gracious-draft-button]").click()
-    problem = page.get_by_test_id("gracious-problem-text")
+    problem = panel_of(page).get_by_test_id("gracious-problem-text")
     expect(problem).to_contain_text(f"not paired with the server at {server.url}")
     expect(problem).to_contain_text("Connect the extension")
 
@@ -99,7 +100,7 @@ def test_a_wrongly_paired_extension_says_so_everywhere(page, unpaired, configure
     page.goto("https://mail.google.com/mail/u/0/?open=popup")
     page.locator("[g_editable=true]").click()
     page.locator("[data-testid=gracious-draft-button]").click()
-    expect(page.get_by_test_id("gracious-problem-text")).to_contain_text("wrong code")
+    expect(panel_of(page).get_by_test_id("gracious-problem-text")).to_contain_text("wrong code")
 
 
 def test_a_paired_popup_shows_no_pairing_warning(page):

@@ -18,12 +18,12 @@ EXTENSION = Path(__file__).resolve().parents[2] / "extension"
 WELCOME = f"chrome-extension://{EXTENSION_ID}/welcome/welcome.html"
 
 
-def test_installing_opens_the_welcome_page(browser, worker):
+def test_installing_opens_the_welcome_page(context, worker):
     def opened() -> bool:
-        return any(page.url == WELCOME for page in browser.pages)
+        return any(page.url == WELCOME for page in context.pages)
 
     if not opened():
-        browser.wait_for_event("page", predicate=lambda page: page.url == WELCOME, timeout=10000)
+        context.wait_for_event("page", predicate=lambda page: page.url == WELCOME, timeout=10000)
     assert opened()
 
 
@@ -92,8 +92,8 @@ BUTTON_COLOURS = """() => [...document.querySelectorAll('button')].filter((b) =>
 
 
 @pytest.mark.parametrize("path", ["options/options.html", "popup/popup.html"])
-def test_buttons_are_readable_in_dark_mode(browser, worker, path):
-    tab = browser.new_page()
+def test_buttons_are_readable_in_dark_mode(context, worker, path):
+    tab = context.new_page()
     tab.emulate_media(color_scheme="dark")
     try:
         tab.goto(f"chrome-extension://{EXTENSION_ID}/{path}")
