@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from gracious import __version__
-from gracious.commands import data, draft, guide, serve
+from gracious.commands import data, draft, guide, interviews, serve
 
-COMMANDS = (serve, draft, guide, data)
+COMMANDS = (serve, draft, guide, data, interviews)
 
 
 def build_parser() -> argparse.ArgumentParser:

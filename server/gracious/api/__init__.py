@@ -10,6 +10,7 @@ from gracious.api import (  # noqa: F401
     history,
     interview_drafts,
     interviews,
+    invitations,
     kinds,
     openapi,
     profile,
