@@ -23,7 +23,7 @@ def measure(rounds: int = ROUNDS) -> list[Row]:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
             body = json.dumps(FULL_DRAFT)
-            headers = {"Content-Type": "application/json"}
+            headers = {"Content-Type": "application/json", **server.auth_headers}
 
             def health() -> None:
                 connection.request("GET", "/api/v1/health")

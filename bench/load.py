@@ -19,7 +19,7 @@ def measure(seconds: float = SECONDS) -> list[Row]:
     with tempfile.TemporaryDirectory() as temp:
         server = LiveServer(Path(temp) / "data", log_path=Path(temp) / "server.log").start()
         try:
-            report = run_load(server.port, CLIENTS, seconds, MAX_REQUESTS)
+            report = run_load(server, CLIENTS, seconds, MAX_REQUESTS)
         finally:
             server.stop()
     note = report.summary(CLIENTS)

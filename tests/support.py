@@ -12,6 +12,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+from gracious.pairing import read_token
+
+# a known pairing code for in-process apps (at least 32 characters, as the server demands)
+TEST_TOKEN = "gracious-test-pairing-code-0123456789"
+TEST_AUTH = {"Authorization": f"Bearer {TEST_TOKEN}"}
+
 
 def free_port() -> int:
     """Ask the OS for a free loopback port."""
@@ -46,8 +52,9 @@ class LiveServer:
         self.log_path = log_path or data_dir / "server.log"
         self.env = {**os.environ, **(env or {})}
         self.process: subprocess.Popen | None = None
-        # the pairing token every data route will need; None until pairing lands
-        self.token: str | None = self.env.get("GRACIOUS_TOKEN")
+        # the pairing token every data route needs: GRACIOUS_TOKEN when given, else the one the
+        # server creates in its data dir on first start (read once it is healthy)
+        self.token: str | None = self.env.get("GRACIOUS_TOKEN") or None
 
     @property
     def auth_headers(self) -> dict[str, str]:
@@ -69,6 +76,8 @@ class LiveServer:
         except (RuntimeError, TimeoutError) as error:
             self.stop()
             raise RuntimeError(f"{error}; server log:\n{self.log_tail()}") from error
+        if not self.env.get("GRACIOUS_TOKEN"):
+            self.token = read_token(self.data_dir)
         return self
 
     def stop(self) -> None:
@@ -97,6 +106,24 @@ class LiveServer:
         """Every traceback the server logged."""
         text = self.log_path.read_text(encoding="utf-8", errors="replace")
         return text.split("Traceback (most recent call last)")[1:]
+
+
+def authorize(client):
+    """Make a Flask test client send the test pairing code on every request."""
+    client.environ_base["HTTP_AUTHORIZATION"] = TEST_AUTH["Authorization"]
+    return client
+
+
+def pair_extension(target, server: LiveServer, **settings) -> None:
+    """Point the extension at server and give it the pairing code, as pairing would."""
+    # target is anything that runs code in an extension context: the service worker, or an
+    # extension page (options, popup) where a browser has no worker handle to offer
+    if hasattr(target, "service_workers"):
+        workers = target.service_workers
+        target = workers[-1] if workers else target.wait_for_event("serviceworker")
+    assert server.token, "the server has no pairing code yet; start it first"
+    target.evaluate("settings => chrome.storage.local.set(settings)",
+                    {"serverUrl": server.url, "pairingToken": server.token, **settings})
 
 
 def find_chromium() -> str | None:

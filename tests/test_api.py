@@ -11,7 +11,7 @@ import gracious
 from gracious.api.kinds import Catalogue
 from gracious.api.spec import OPERATIONS
 from gracious.models import CHANNELS, FORMATS, KINDS, TONES, Draft
-from tests.support import assert_problem
+from tests.support import assert_problem, authorize
 
 FULL_REQUEST = {
     "kind": "thank-you",
@@ -46,7 +46,7 @@ def post_json(client, path, body, **headers):
 def test_health(client):
     response = client.get("/api/v1/health")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "version": gracious.__version__}
+    assert response.get_json() == {"status": "ok", "version": gracious.__version__, "paired": True}
 
 
 def test_kinds_lists_every_kind_channel_and_tone(client):
@@ -130,7 +130,7 @@ def test_a_bug_is_a_generic_500_problem_that_is_logged(app, caplog):
         raise RuntimeError("secret internal state")
 
     app.add_url_rule("/api/v1/broken", view_func=broken_view)
-    response = app.test_client().get("/api/v1/broken")
+    response = authorize(app.test_client()).get("/api/v1/broken")
     body = assert_problem(response, 500)
     assert "secret internal state" not in response.get_data(as_text=True)
     assert "RuntimeError" not in body["detail"]

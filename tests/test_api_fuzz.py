@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from gracious.api.spec import OPERATIONS
 from gracious.app import create_app
+from tests.support import TEST_TOKEN, authorize
 
 PATH_VARIABLE = re.compile(r"<[^>]+>")
 BODY_OPERATIONS = [op for op in OPERATIONS if op.body is not None]
@@ -46,8 +47,9 @@ def near_valid_bodies(model):
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path_factory.mktemp("fuzz"))})
-    return app.test_client()
+    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path_factory.mktemp("fuzz")),
+                      "TOKEN": TEST_TOKEN})
+    return authorize(app.test_client())
 
 
 def assert_answered(response):

@@ -117,7 +117,8 @@ def test_each_flaw_fails_its_own_check(change, check_id):
 
 @pytest.mark.parametrize(
     ("subject", "passed"),
-    [(None, False), ("   ", False), ("Thank you", True),
+    # issue 9: the checker holds subjects to the engine's 3-8 words, so "Thank you" is short
+    [(None, False), ("   ", False), ("Thank you", False), ("Thank you, Priya", True),
      ("Thank you so much for taking all that time to meet with me on Tuesday afternoon", False)],
 )
 def test_email_subject_present_and_short(subject, passed):
@@ -140,7 +141,8 @@ def test_linkedin_channels_are_measured_in_characters():
     assert findings(report(short, channel="linkedin-connection", subject=None)) == {
         "greets-by-name": True, "says-thank-you": True, "names-role-or-company": True,
         "specific-detail": False, "reaffirms-interest": True, "length-suits-channel": True,
-        "no-placeholders": True,
+        "no-placeholders": True, "reads-cleanly": True, "signs-off-once": True,
+        "claims-only-what-you-did": True,
     }
     long = short + " More words here." * 10
     assert findings(report(long, channel="linkedin-connection"))["length-suits-channel"] is False
@@ -303,7 +305,7 @@ def test_any_unicode_text_gets_a_report(text, subject, kind, channel, name):
 
 def test_check_endpoint_returns_the_report(client):
     response = client.post("/api/v1/check", json={
-        "text": GOOD_EMAIL, "subject": "Thank you", "kind": "thank-you", "channel": "email",
+        "text": GOOD_EMAIL, "subject": "Thank you, Priya", "kind": "thank-you", "channel": "email",
         "context": CONTEXT,
     })
     assert response.status_code == 200

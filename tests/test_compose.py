@@ -127,8 +127,12 @@ def test_full_context_note_carries_every_personal_touch(kind, channel):
             assert "I have accepted another offer" in body, body
         else:
             assert "your plan to move reporting to dbt" in body, body
-        if kind in ("thank-you", "follow-up", "informational"):
+        if kind in ("thank-you", "follow-up"):
             assert re.search(r"interest|excited|keen|enthusias|love to", body, re.I), body
+        if kind == "informational":
+            # issue 9: an informational note never pitches for a job the user didn't ask
+            # about; the interest it shows is in staying in touch
+            assert re.search(r"(?:stay|keep) (?:in touch|connected)", body, re.I), body
 
 
 @pytest.mark.parametrize(
@@ -212,7 +216,12 @@ def test_concise_is_visibly_shorter_than_warm(kind):
 @pytest.mark.parametrize(
     ("highlights", "expected"),
     [
-        (["Dbt migration."], "dbt migration"),
+        # issue 9: a capital the user typed is kept (it may be a name, like "Snowflake");
+        # a bare singular noun phrase gains the article English needs
+        (["Dbt migration."], "the Dbt migration"),
+        (["Snowflake cost controls"], "Snowflake cost controls"),
+        (["pipeline migration"], "the pipeline migration"),
+        (["talking about the Q3 launch"], "the Q3 launch"),
         (["Python"], "Python"),
         (["Northwind's roadmap"], "Northwind's roadmap"),
         (["Looker Studio dashboards"], "Looker Studio dashboards"),

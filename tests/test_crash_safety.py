@@ -34,9 +34,9 @@ class Acknowledged:
         return len(self.reminders) + len(self.history)
 
 
-def write_until_the_server_dies(port: int, writer: int, acked: Acknowledged) -> None:
+def write_until_the_server_dies(server: LiveServer, writer: int, acked: Acknowledged) -> None:
     """Alternate reminder and history writes, recording each 201, until the connection breaks."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
     try:
         for number in itertools.count():
             token = f"writer {writer} write {number} ✓"
@@ -44,7 +44,8 @@ def write_until_the_server_dies(port: int, writer: int, acked: Acknowledged) -> 
             body = ({"due": "2030-01-01", "note": token, "context": {"company": "Zoë & Co"}}
                     if resource == "reminders" else {"body": f"Thank you. {token}"})
             connection.request("POST", f"/api/v1/{resource}", body=json.dumps(body),
-                               headers={"Content-Type": "application/json"})
+                               headers={"Content-Type": "application/json",
+                                        **server.auth_headers})
             response = connection.getresponse()
             answer = json.loads(response.read())
             with acked.changed:
@@ -63,7 +64,7 @@ def kill_during_writes(server: LiveServer, acked: Acknowledged, writes: int) -> 
     """Start the writers, SIGKILL the server once `writes` more writes were acknowledged."""
     target = acked.count + writes
     threads = [threading.Thread(target=write_until_the_server_dies,
-                                args=(server.port, index, acked)) for index in range(WRITERS)]
+                                args=(server, index, acked)) for index in range(WRITERS)]
     for thread in threads:
         thread.start()
     with acked.changed:
@@ -109,17 +110,18 @@ def test_sigkill_during_concurrent_writes_loses_nothing_acknowledged(tmp_path):
     check_the_file(data_dir, acked)
 
 
-def first_posts_at_once(port: int, clients: int) -> list[int]:
+def first_posts_at_once(server: LiveServer, clients: int) -> list[int]:
     """Send each client's first request at the same moment and return the statuses."""
     ready, statuses = threading.Barrier(clients), []
 
     def post() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
         try:
             connection.connect()
             ready.wait()
             connection.request("POST", "/api/v1/history", body=json.dumps({"body": "Thank you."}),
-                               headers={"Content-Type": "application/json"})
+                               headers={"Content-Type": "application/json",
+                                        **server.auth_headers})
             statuses.append(connection.getresponse().status)
         finally:
             connection.close()
@@ -141,7 +143,7 @@ def test_first_requests_right_after_a_crash_all_succeed(tmp_path):
     assert wal.exists(), "the kill left no wal to recover"
     server = LiveServer(data_dir).start()
     try:
-        statuses = first_posts_at_once(server.port, clients=8)
+        statuses = first_posts_at_once(server, clients=8)
     finally:
         server.stop()
     assert statuses == [201] * 8, server.log_tail()
@@ -164,7 +166,7 @@ def test_repeated_kills_and_restarts_lose_nothing_acknowledged(tmp_path):
     server = LiveServer(data_dir).start()
     try:
         listed = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
-        listed.request("GET", "/api/v1/reminders")
+        listed.request("GET", "/api/v1/reminders", headers=server.auth_headers)
         served = {r["id"]: r["note"] for r in json.loads(listed.getresponse().read())["reminders"]}
         listed.close()
     finally:

@@ -6,7 +6,7 @@ import pytest
 
 from gracious.app import create_app
 from gracious.cli import main
-from tests.support import assert_problem
+from tests.support import TEST_TOKEN, assert_problem, authorize
 
 DEFAULTS = {"name": "", "signature": "", "tone": "warm", "kind": "thank-you", "email": ""}
 
@@ -86,6 +86,7 @@ def test_the_cli_export_sees_what_the_api_saved(client, app, capsys):
 def test_an_unusable_data_dir_is_a_503_not_a_500(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("in the way")
-    client = create_app({"TESTING": True, "DATA_DIR": str(blocker)}).test_client()
+    client = authorize(create_app({"TESTING": True, "DATA_DIR": str(blocker),
+                                   "TOKEN": TEST_TOKEN}).test_client())
     body = assert_problem(client.get("/api/v1/profile"), 503)
     assert "data dir" in body["detail"] and "Traceback" not in body["detail"]

@@ -187,71 +187,7 @@ def test_allowed_origins_come_from_the_environment():
     assert default_settings({})["ALLOWED_ORIGINS"] == []
 
 
-# the token
-
-
-@pytest.fixture
-def token_client(tmp_path):
-    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path), "TOKEN": "s3cret-token"})
-    return app.test_client()
-
-
-@pytest.mark.parametrize("authorization", [
-    None, "", "Bearer", "Bearer ", "Bearer wrong", "Bearer s3cret-toke", "Bearer s3cret-tokenX",
-    "Basic czNjcmV0LXRva2Vu", "s3cret-token", "Token s3cret-token",
-])
-def test_token_is_required_when_configured(token_client, authorization):
-    headers = {"Authorization": authorization} if authorization is not None else {}
-    response = token_client.get("/api/v1/health", headers=headers)
-    assert_refused(response, 401)
-    assert response.headers["WWW-Authenticate"].startswith("Bearer")
-
-
-@pytest.mark.parametrize("authorization", ["Bearer s3cret-token", "bearer s3cret-token"])
-def test_right_token_is_served(token_client, authorization):
-    response = token_client.get("/api/v1/health", headers={"Authorization": authorization})
-    assert response.status_code == 200
-
-
-def test_token_guards_posts(token_client):
-    assert_refused(token_client.post("/api/v1/drafts", json={}), 401)
-    response = token_client.post("/api/v1/drafts", json={},
-                                 headers={"Authorization": "Bearer s3cret-token"})
-    assert response.status_code == 200
-
-
-def test_preflight_needs_no_token(token_client):
-    # browsers never send credentials on a preflight
-    response = preflight(token_client, "/api/v1/drafts", EXTENSION)
-    assert response.status_code == 200
-    assert response.headers["Access-Control-Allow-Origin"] == EXTENSION
-
-
-def test_hostile_origin_is_refused_even_with_the_token(token_client):
-    response = token_client.get("/api/v1/health", headers={
-        "Origin": "https://evil.example", "Authorization": "Bearer s3cret-token"})
-    assert_refused(response)
-
-
-def test_remote_access_without_a_token_is_refused_at_start(tmp_path):
-    with pytest.raises(ValueError, match="token"):
-        create_app({"TESTING": True, "DATA_DIR": str(tmp_path), "ALLOW_REMOTE": True,
-                    "TOKEN": None})
-
-
-def test_remote_access_serves_the_machine_name_with_the_token(tmp_path):
-    app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path), "ALLOW_REMOTE": True,
-                      "TOKEN": "s3cret-token"})
-    client = app.test_client()
-    headers = {"Host": "192.168.1.20:8787"}
-    assert_refused(client.get("/api/v1/health", headers=headers), 401)
-    headers["Authorization"] = "Bearer s3cret-token"
-    assert client.get("/api/v1/health", headers=headers).status_code == 200
-
-
-def test_token_comes_from_the_environment():
-    assert default_settings({"GRACIOUS_TOKEN": "abc"})["TOKEN"] == "abc"
-    assert default_settings({"GRACIOUS_TOKEN": ""})["TOKEN"] is None
+# the pairing token: tests/test_pairing.py
 
 
 # hardening headers

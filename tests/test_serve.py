@@ -75,7 +75,8 @@ def test_live_server_limits_a_chunked_body(live_server):
     conn = http.client.HTTPConnection("127.0.0.1", live_server.port, timeout=10)
     chunks = [b'{"thread": {"text": "'] + [b"x" * 1024] * 70 + [b'"}}']
     conn.request("POST", "/api/v1/drafts", body=iter(chunks), encode_chunked=True,
-                 headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
+                 headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked",
+                          **live_server.auth_headers})
     response = conn.getresponse()
     assert response.status == 413
     assert response.getheader("Content-Type") == "application/problem+json"
@@ -84,7 +85,7 @@ def test_live_server_limits_a_chunked_body(live_server):
 def test_live_server_limits_a_long_body(live_server):
     conn = http.client.HTTPConnection("127.0.0.1", live_server.port, timeout=10)
     conn.request("POST", "/api/v1/drafts", body=b"{" + b" " * (65 * 1024) + b"}",
-                 headers={"Content-Type": "application/json"})
+                 headers={"Content-Type": "application/json", **live_server.auth_headers})
     response = conn.getresponse()
     assert response.status == 413
     assert json.loads(response.read())["status"] == 413
@@ -186,7 +187,7 @@ def serve_cli(monkeypatch, capsys, tmp_path):
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.20"])
 def test_non_loopback_host_is_refused_without_allow_remote(serve_cli, host):
-    code, err = serve_cli("--host", host, GRACIOUS_TOKEN="s3cret")
+    code, err = serve_cli("--host", host, GRACIOUS_TOKEN="s3cret-" * 5)
     assert code == 2
     assert "--allow-remote" in err
 

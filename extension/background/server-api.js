@@ -1,3 +1,4 @@
+import { authorizationHeader, loadPairingToken } from "./pairing.js";
 import { loadSettings } from "./settings.js";
 
 /** The server could not be reached at all. */
@@ -21,12 +22,15 @@ export class ProblemError extends Error {
 
 // pages can't reach the server through us: only the worker and extension pages call this
 async function call(path, { method = "GET", body } = {}) {
-  const { serverUrl } = await loadSettings();
+  const [{ serverUrl }, token] = await Promise.all([loadSettings(), loadPairingToken()]);
   let response;
   try {
     response = await fetch(new URL(path, serverUrl), {
       method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      headers: {
+        ...authorizationHeader(token),
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

@@ -2,56 +2,37 @@
 
 from __future__ import annotations
 
-from gracious.compose.note import CHANNEL_LIMITS
-from gracious.guide_links import KIND_GUIDE
+from gracious.compose.kinds import VARIANTS, all_kinds
+from gracious.compose.limits import CHANNEL_LIMITS, EMAIL_BODY_WORDS, describe_limits
+from gracious.guide_links import GUIDE_LINKS
 
-__all__ = ["CHANNELS", "CHANNEL_LIMITS", "KINDS", "TONES", "describe_catalogue"]
-
-KINDS: tuple[dict[str, str], ...] = (
-    {
-        "id": "thank-you",
-        "label": "Thank-you note",
-        "description": "Thank the interviewer within a day, naming one thing you discussed.",
-    },
-    {
-        "id": "follow-up",
-        "label": "Follow-up",
-        "description": "A polite check-in once the date they gave for a decision has passed.",
-    },
-    {
-        "id": "withdraw",
-        "label": "Withdraw",
-        "description": "Step out of the process gracefully and honestly, without burning a bridge.",
-    },
-    {
-        "id": "after-rejection",
-        "label": "After a rejection",
-        "description": "Thank them after a no and keep the door open for the future.",
-    },
-    {
-        "id": "informational",
-        "label": "Informational interview",
-        "description": "Thank someone for their time and advice after a networking chat.",
-    },
-)
+__all__ = ["CHANNELS", "CHANNEL_LIMITS", "TONES", "describe_catalogue", "kind_guide"]
 
 CHANNELS: tuple[dict[str, object], ...] = (
     {
         "id": "email",
         "label": "Email",
-        "description": "A subject line and a body of 60 to 200 words.",
+        "description": (
+            f"A subject line and a body of {EMAIL_BODY_WORDS[0]} to {EMAIL_BODY_WORDS[1]} words."
+        ),
         "subject": True,
     },
     {
         "id": "linkedin-message",
         "label": "LinkedIn message",
-        "description": "A short direct message of at most 600 characters, no subject.",
+        "description": (
+            f"A short direct message of at most {CHANNEL_LIMITS['linkedin-message']} "
+            "characters, no subject."
+        ),
         "subject": False,
     },
     {
         "id": "linkedin-connection",
         "label": "LinkedIn invitation",
-        "description": "A note for a connection request, within the 200-character free limit.",
+        "description": (
+            "A note for a connection request, within the "
+            f"{CHANNEL_LIMITS['linkedin-connection']}-character free limit."
+        ),
         "subject": False,
     },
 )
@@ -63,13 +44,24 @@ TONES: tuple[dict[str, str], ...] = (
 )
 
 
+def kind_guide(kind: str) -> str:
+    """The guide section that explains a kind, relative to the guide root."""
+    return GUIDE_LINKS[next(spec.guide for spec in all_kinds() if spec.id == kind)]
+
+
 def describe_catalogue() -> dict:
     """Everything the extension needs to build its menus, as a JSON-ready dict."""
     return {
-        "kinds": [{**kind, "guide": KIND_GUIDE[kind["id"]]} for kind in KINDS],
+        "kinds": [
+            {"id": spec.id, "label": spec.label, "description": spec.description,
+             "guide": GUIDE_LINKS[spec.guide], "channels": list(spec.channels),
+             "variants": VARIANTS}
+            for spec in all_kinds()
+        ],
         "channels": [
             {**channel, "limit": CHANNEL_LIMITS[str(channel["id"])]} for channel in CHANNELS
         ],
         "tones": [dict(tone) for tone in TONES],
         "defaults": {"kind": "thank-you", "channel": "email", "tone": "warm"},
+        "limits": describe_limits(),
     }

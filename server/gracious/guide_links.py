@@ -38,11 +38,12 @@ GUIDE_LINKS: dict[str, str] = {
     "faq": "faq/",
 }
 
-# the guide section that explains each kind of note
-KIND_GUIDE: dict[str, str] = {
-    "thank-you": GUIDE_LINKS["specific-detail"],
-    "follow-up": GUIDE_LINKS["following-up"],
-    "withdraw": GUIDE_LINKS["withdrawing"],
-    "after-rejection": GUIDE_LINKS["example-after-rejection"],
-    "informational": GUIDE_LINKS["example-informational"],
-}
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    """KIND_GUIDE, read from the kinds' own declarations (compose/kinds/<kind>/kind.yaml)."""
+    if name == "KIND_GUIDE":
+        from gracious.compose.kinds import all_kinds
+
+        return {spec.id: GUIDE_LINKS[spec.guide] for spec in all_kinds()}
+    raise AttributeError(name)

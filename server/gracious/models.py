@@ -11,6 +11,10 @@ Kind = Literal["thank-you", "follow-up", "withdraw", "after-rejection", "informa
 Channel = Literal["email", "linkedin-message", "linkedin-connection"]
 Tone = Literal["warm", "formal", "concise"]
 InterviewFormat = Literal["phone", "video", "onsite"]
+# where an extracted field was read: the sender's signature block, the sender's display name,
+# the message text, the subject, the e-mail domain, the local part of the address, or the
+# LinkedIn headline of the conversation partner
+Source = Literal["signature", "display-name", "body", "subject", "domain", "address", "headline"]
 
 KINDS: tuple[str, ...] = Kind.__args__
 CHANNELS: tuple[str, ...] = Channel.__args__
@@ -58,6 +62,11 @@ class Thread(Strict):
     headline: ShortText | None = Field(
         default=None, description="LinkedIn headline of the conversation partner"
     )
+    date: dt.date | None = Field(
+        default=None,
+        description="When the newest message was sent; dates without a year and relative "
+        'dates ("tomorrow at 2pm") are read from it, and left out without it',
+    )
 
 
 class Interview(Strict):
@@ -102,6 +111,9 @@ class ExtractRequest(Strict):
     """A request to pull fields out of a thread."""
 
     thread: Thread
+    sender: Sender | None = Field(
+        default=None, description="The user, so that their own name is never taken as a field"
+    )
 
 
 class ResolvedFields(BaseModel):
@@ -116,6 +128,12 @@ class ResolvedFields(BaseModel):
     sender: Sender | None = None
     extracted: list[str] = Field(
         default_factory=list, description="Names of the fields filled in from the thread"
+    )
+    sources: dict[str, Source] = Field(
+        default_factory=dict,
+        description='Where each extracted field was read, keyed "recipient", "company", "role", '
+        '"interview.date" and "interview.format"',
+        examples=[{"recipient": "signature", "company": "display-name", "role": "subject"}],
     )
 
 

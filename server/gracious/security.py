@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import hmac
 import re
+from pathlib import Path
 
 from flask import Flask, Response, current_app, request
 from flask_cors import CORS
 
 from gracious.extension_id import EXTENSION_ID
+from gracious.pairing import TokenCache, check_token_strength, write_private
 from gracious.problems import ProblemError
+from gracious.storage.location import resolve_data_dir
 
 # dns rebinding: a hostile page's own name resolves to 127.0.0.1, but its Host header keeps
 # that name, so only loopback names are served
 LOOPBACK_HOST = re.compile(r"(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?", re.IGNORECASE)
+PAIRED_FILENAME = "paired"
+# firefox gives every install a random uuid origin, so any of them gets CORS answers; only the
+# token admits one to the data, as an origin alone proves nothing
 FIREFOX_EXTENSION = re.compile(r"moz-extension://[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\Z",
                                re.IGNORECASE)
 
@@ -23,6 +31,11 @@ API_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
+# the only routes a client may call before it has paired: is the server up, and what it offers
+OPEN_PATHS = frozenset({"/api/v1/health", "/api/v1/openapi.json"})
+PAIRING_HELP = ("To pair, open {url}/ and click 'Connect the extension', or run 'gracious token' "
+                "and paste the code into the extension's options page. Other clients send it as "
+                "'Authorization: Bearer <code>'.")
 EVERY_RESPONSE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -84,16 +97,78 @@ def is_cross_site_embed() -> bool:
 
 
 def check_token() -> None:
-    """Require the bearer token on the API whenever one is configured."""
-    token = current_app.config["TOKEN"]
-    if not token or not request.path.startswith("/api/") or is_preflight():
+    """Require the pairing token on every data route of the API."""
+    if not request.path.startswith("/api/") or request.path in OPEN_PATHS or is_preflight():
         return
+    if sends_the_token():
+        return
+    if request.headers.get("Authorization"):
+        detail = ("The pairing code sent does not match this server's (was it replaced with "
+                  "'gracious token --rotate', or is this another server?). ")
+    else:
+        detail = "This server needs its pairing code. "
+    raise ProblemError(401, detail + PAIRING_HELP.format(url=request.host_url.rstrip("/")),
+                       headers={"WWW-Authenticate": 'Bearer realm="gracious"'})
+
+
+def sends_the_token() -> bool:
+    """Whether this request carries the server's token (compared in constant time)."""
+    token = expected_token()
     scheme, _, sent = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-        sent.strip().encode(), token.encode()
-    ):
-        raise ProblemError(401, "Send the server's token as 'Authorization: Bearer <token>'.",
-                           headers={"WWW-Authenticate": 'Bearer realm="gracious"'})
+    if scheme.lower() == "bearer" and hmac.compare_digest(sent.strip().encode(), token.encode()):
+        remember_paired(token)
+        return True
+    return False
+
+
+def expected_token() -> str:
+    """GRACIOUS_TOKEN when set, else the data dir's own token (created on first start)."""
+    configured = current_app.config["TOKEN"]
+    if configured:
+        return configured
+    cache: TokenCache = current_app.extensions["gracious_tokens"]
+    try:
+        return cache.token_for(resolve_data_dir(current_app.config.get("DATA_DIR")))
+    except OSError as error:
+        raise ProblemError(503, f"Gracious cannot read or create its pairing code in the data "
+                                f"dir: {error.strerror or error}. Check the data dir "
+                                "(--data-dir or GRACIOUS_DATA_DIR) is writable.") from error
+
+
+def remember_paired(token: str) -> None:
+    """Note that a client knows the token, for the landing page, across restarts too."""
+    fingerprint = token_fingerprint(token)
+    seen: set[str] = current_app.extensions["gracious_paired"]
+    if fingerprint in seen:
+        return
+    seen.add(fingerprint)
+    with contextlib.suppress(OSError):
+        write_private(paired_path(), fingerprint)
+
+
+def paired_path() -> Path:
+    """The file that keeps the fingerprint of the last token a client sent."""
+    return resolve_data_dir(current_app.config.get("DATA_DIR")) / PAIRED_FILENAME
+
+
+def token_fingerprint(token: str) -> str:
+    """A short digest that says which token was used without keeping the token itself."""
+    return hashlib.sha256(token.encode()).hexdigest()[:16]
+
+
+def is_paired() -> bool:
+    """Whether a client has sent the current token (a rotated token unpairs everyone)."""
+    try:
+        token = expected_token()
+    except ProblemError:
+        return False
+    fingerprint = token_fingerprint(token)
+    if fingerprint in current_app.extensions["gracious_paired"]:
+        return True
+    try:
+        return paired_path().read_text(encoding="utf-8").strip() == fingerprint
+    except OSError:
+        return False
 
 
 def is_preflight() -> bool:
@@ -114,6 +189,10 @@ def init_app(app: Flask) -> None:
     """Install the Host, Origin and token checks, CORS and the security headers."""
     if app.config["ALLOW_REMOTE"] and not app.config["TOKEN"]:
         raise ValueError("remote access needs a token (GRACIOUS_TOKEN)")
+    if app.config["TOKEN"]:
+        app.config["TOKEN"] = check_token_strength(app.config["TOKEN"])
+    app.extensions["gracious_tokens"] = TokenCache()
+    app.extensions["gracious_paired"] = set()
     origins = extension_origins(app)
     app.extensions["gracious_origins"] = origins
     app.before_request(check_host)

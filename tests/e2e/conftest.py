@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.support import CHROMIUM_ARGS, LiveServer
+from tests.support import CHROMIUM_ARGS, LiveServer, pair_extension
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
@@ -78,8 +78,8 @@ def current_worker(browser):
 
 @pytest.fixture(scope="session")
 def configured(browser, server):
-    """Point the extension at our server and save a profile, once."""
-    save_settings(current_worker(browser), {"serverUrl": server.url, **PROFILE})
+    """Pair the extension with our server and save a profile, once."""
+    pair_extension(current_worker(browser), server, **PROFILE)
     return browser
 
 
@@ -119,7 +119,8 @@ def api(server, method: str, path: str, body: dict | None = None):
     request = urllib.request.Request(
         f"{server.url}{path}", method=method,
         data=None if body is None else json.dumps(body).encode(),
-        headers={"Content-Type": "application/json"} if body is not None else {},
+        headers={**server.auth_headers,
+                 **({"Content-Type": "application/json"} if body is not None else {})},
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         raw = response.read()

@@ -89,11 +89,15 @@ def test_permissions_are_exactly_what_the_features_need():
     ]
     assert MANIFEST["host_permissions"] == ["http://127.0.0.1/*", "http://localhost/*"]
     assert sorted(MANIFEST["content_scripts"][0]["matches"]) == [
+        "https://app.joinhandshake.com/*",
         "https://mail.google.com/*",
+        "https://messages.indeed.com/*",
         "https://outlook.live.com/*",
         "https://outlook.office.com/*",
         "https://outlook.office365.com/*",
+        "https://wellfound.com/*",
         "https://www.linkedin.com/*",
+        "https://www.wellfound.com/*",
     ]
     assert "externally_connectable" not in MANIFEST
 

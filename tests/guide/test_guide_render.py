@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 
 import pytest
 
-from gracious.compose import compose_note
 from gracious.guide import BuildError
-from gracious.guide.examples import draft_request
+from gracious.guide.example_book import ExampleBook
+from gracious.guide.examples import card_html
 from gracious.guide.load import load_pages
 from gracious.guide.render import Renderer
 from gracious.guide.site_options import site_options
@@ -92,9 +93,10 @@ def test_base_url_prefixes_every_link(pages_folder):
 def test_example_markers_insert_notes_from_the_drafting_engine(pages_folder):
     renderer = renderer_for(pages_folder({"ex.md": "Intro\n\n[[example withdraw]]\n"}))
     page = renderer.render(renderer.pages[0]).html
+    book = ExampleBook.default()
     for channel in ("email", "linkedin-message"):
-        draft = compose_note(draft_request("withdraw", channel))
-        shown = re.search(rf'data-channel="{channel}">.*?<div class="draft-body">(.*?)</div>',
+        draft = book.draft("withdraw", [channel], [None], [None], None, 1)[0].draft
+        shown = re.search(rf'data-channel="{channel}"[^>]*>.*?<div class="draft-body">(.*?)</div>',
                           page, re.DOTALL)
         assert html.unescape(shown.group(1)) == draft.body
 
@@ -106,14 +108,15 @@ def test_unknown_example_names_file_and_line(pages_folder):
         renderer.render(renderer.pages[0])
 
 
-def test_draft_text_is_escaped_never_markup(pages_folder, monkeypatch):
-    from gracious.guide import examples
-
-    monkeypatch.setitem(examples.SCENE, "company", "<script>alert(1)</script>")
-    renderer = renderer_for(pages_folder({"ex.md": "[[example thank-you email]]\n"}))
-    page = renderer.render(renderer.pages[0]).html
-    assert "<script>alert" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+def test_draft_text_is_escaped_never_markup():
+    book = ExampleBook.default()
+    example = book.draft("withdraw", ["email"], [None], [None], None, 1)[0]
+    hostile = example.draft.model_copy(update={"body": "<script>alert(1)</script> & more",
+                                               "subject": "<b>bold</b>"})
+    card = card_html(dataclasses.replace(example, draft=hostile), "Email <i>")
+    assert "<script>" not in card and "<b>" not in card and "<i>" not in card
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in card
+    assert "&lt;b&gt;bold&lt;/b&gt;" in card
 
 
 @pytest.mark.parametrize(("template", "expected"), [

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gracious.models import CHANNELS, KINDS, TONES
+from tests.support import LiveServer
 
 JSON_HEADERS = {"Content-Type": "application/json"}
 NAMES = ["Priya Raman", "Dr. Helena Okafor", "Seán O'Brien", "Zoë Müller", "山田 太郎", None]
@@ -77,12 +78,13 @@ def draft_request(rng: random.Random) -> dict[str, Any]:
 class LoadClient:
     """One client: a keep-alive connection and the reminders it created."""
 
-    def __init__(self, port: int, seed: int, report: LoadReport, lock: threading.Lock):
-        self.port = port
+    def __init__(self, server: LiveServer, seed: int, report: LoadReport, lock: threading.Lock):
+        self.port = server.port
+        self.auth_headers = server.auth_headers
         self.rng = random.Random(seed)
         self.report = report
         self.lock = lock
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         self.reminders: list[int | str] = []
         self.served = 0
 
@@ -92,7 +94,8 @@ class LoadClient:
         start = time.perf_counter()
         try:
             self.connection.request(method, path, body=payload,
-                                    headers=JSON_HEADERS if payload else {})
+                                    headers={**self.auth_headers,
+                                             **(JSON_HEADERS if payload else {})})
             response = self.connection.getresponse()
             data = response.read()
         except (OSError, http.client.HTTPException) as error:
@@ -156,11 +159,11 @@ class LoadClient:
 
 
 def run_load(
-    port: int, clients: int, seconds: float, max_requests: int, seed: int = 1
+    server: LiveServer, clients: int, seconds: float, max_requests: int, seed: int = 1
 ) -> LoadReport:
     """Run clients concurrently against the server for at most seconds and max_requests each."""
     report, lock = LoadReport(), threading.Lock()
-    workers = [LoadClient(port, seed * 1000 + index, report, lock) for index in range(clients)]
+    workers = [LoadClient(server, seed * 1000 + index, report, lock) for index in range(clients)]
     # every client starts on the same signal, after the clock has been set
     start, window = threading.Barrier(clients + 1), {}
     threads = [threading.Thread(target=worker.run, args=(window, max_requests, start))

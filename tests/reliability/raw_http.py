@@ -7,6 +7,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from tests.support import LiveServer
+
 
 @dataclass
 class Answer:
@@ -32,7 +34,7 @@ class Answer:
 
 
 def send_raw(
-    port: int,
+    server: LiveServer,
     method: str,
     path: str,
     *,
@@ -41,8 +43,11 @@ def send_raw(
     body: bytes | Iterable[bytes] | None = None,
     chunked: bool = False,
     timeout: float = 10,
+    paired: bool = True,
 ) -> Answer:
     """Send one request on a fresh connection; host=None sends the usual loopback Host."""
+    port = server.port
+    headers = [*(server.auth_headers.items() if paired else ()), *headers]
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
@@ -71,13 +76,15 @@ def send_raw(
 class KeepAlive:
     """One keep-alive connection for many ordinary JSON requests in a row."""
 
-    def __init__(self, port: int, timeout: float = 10):
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    def __init__(self, server: LiveServer, timeout: float = 10):
+        self.connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=timeout)
+        self.auth_headers = server.auth_headers
 
     def send(self, method: str, path: str, payload: object = None) -> Answer:
         """Send one request, with a JSON body when there is a payload."""
         body = None if payload is None else json.dumps(payload)
-        headers = {} if body is None else {"Content-Type": "application/json"}
+        headers = {**self.auth_headers,
+                   **({} if body is None else {"Content-Type": "application/json"})}
         self.connection.request(method, path, body=body, headers=headers)
         response = self.connection.getresponse()
         return Answer(response.status, response.headers, response.read(),

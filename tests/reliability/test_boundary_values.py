@@ -23,7 +23,7 @@ EXTREME_WHEN = [
 @pytest.fixture(scope="module")
 def date_fields(private_server):
     """Every (method, path, base body, field) that takes a date, with a real resource to patch."""
-    session = KeepAlive(private_server.port)
+    session = KeepAlive(private_server)
     spec = session.send("GET", "/api/v1/openapi.json").json()
     fields = []
     for method, template, schema in body_operations(spec):
@@ -44,7 +44,7 @@ def date_fields(private_server):
 
 @pytest.mark.parametrize("when", EXTREME_WHEN)
 def test_extreme_dates_get_a_clear_answer(private_server, date_fields, when):
-    session, faults = KeepAlive(private_server.port), []
+    session, faults = KeepAlive(private_server), []
     try:
         for method, path, base, field in date_fields:
             answer = session.send(method, path, with_value(base, field, when))

@@ -40,20 +40,30 @@ class Acknowledged:
             self.changed.notify_all()
 
 
-def request(connection: http.client.HTTPConnection, method: str, path: str,
+class Paired(http.client.HTTPConnection):
+    """A connection to a live server that knows its pairing code."""
+
+    def __init__(self, server: LiveServer):
+        super().__init__("127.0.0.1", server.port, timeout=30)
+        self.auth_headers = server.auth_headers
+
+
+def request(connection: Paired, method: str, path: str,
             body: dict | None = None) -> tuple[int, dict]:
     """Send one JSON request and return the status and parsed body."""
     connection.request(method, path, body=None if body is None else json.dumps(body),
-                       headers={"Content-Type": "application/json"} if body else {})
+                       headers={**connection.auth_headers,
+                                **({"Content-Type": "application/json"} if body else {})})
     response = connection.getresponse()
     data = response.read()
     return response.status, json.loads(data) if data else {}
 
 
-def write_until_killed(port: int, seed: int, acked: Acknowledged, stop: threading.Event) -> None:
+def write_until_killed(server: LiveServer, seed: int, acked: Acknowledged,
+                       stop: threading.Event) -> None:
     """Create reminders and history entries and mark reminders done, until the server dies."""
     rng = random.Random(seed)
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection = Paired(server)
     mine: list[int] = []
     try:
         while not stop.is_set():
@@ -101,7 +111,7 @@ def check_integrity(data_dir: Path) -> None:
 
 def check_nothing_acknowledged_is_lost(server: LiveServer, acked: Acknowledged) -> None:
     """Every acknowledged reminder, mark and history entry is there after the restart."""
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    connection = Paired(server)
     missing = []
     try:
         for reminder, token in acked.reminders.items():
@@ -130,7 +140,7 @@ def crash_and_restart(tmp_path: Path, kills: int, seed: int) -> None:
         check_nothing_acknowledged_is_lost(server, acked)
         stop = threading.Event()
         writers = [threading.Thread(target=write_until_killed,
-                                    args=(server.port, seed * 100 + run * 10 + index, acked, stop))
+                                    args=(server, seed * 100 + run * 10 + index, acked, stop))
                    for index in range(WRITERS)]
         for writer in writers:
             writer.start()

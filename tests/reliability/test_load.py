@@ -11,7 +11,7 @@ CLIENTS = 50
 
 def check_load(server, seconds: float, max_requests: int) -> None:
     """Run the load, print the figures and require every request to succeed."""
-    report = run_load(server.port, CLIENTS, seconds, max_requests)
+    report = run_load(server, CLIENTS, seconds, max_requests)
     print(f"\nload: {report.summary(CLIENTS)}")
     assert report.failures == [], "\n".join(report.failures[:20])
     assert report.clients_served == CLIENTS, "some clients never got an answer"

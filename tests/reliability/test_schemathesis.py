@@ -46,10 +46,33 @@ schema.config.checks = ChecksConfig.from_dict(
     {"negative_data_rejection": {"expected-statuses": REJECTIONS}})
 
 
+# the running server's pairing code, learnt once it has started
+PAIRING_CODE: dict[str, str | None] = {"value": None}
+
+
+@schema.auth()
+class PairingCode:
+    """Send the server's pairing code, except in the cases that test leaving it out."""
+
+    def get(self, case, context):
+        """The code of the server under test."""
+        return PAIRING_CODE["value"]
+
+    def set(self, case, data, context):
+        """Put the code in the Authorization header."""
+        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
+
+
 def test_running_server_publishes_the_same_document(private_server):
-    answer = send_raw(private_server.port, "GET", "/api/v1/openapi.json")
+    answer = send_raw(private_server, "GET", "/api/v1/openapi.json")
     assert answer.status == 200, answer.describe()
     assert answer.json() == DOCUMENT
+
+
+@pytest.fixture(scope="module")
+def paired(private_server) -> None:
+    """Let the auth provider know the running server's pairing code before cases are made."""
+    PAIRING_CODE["value"] = private_server.token
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +87,7 @@ def sent_cases() -> Iterator[Counter]:
 @schema.parametrize()
 @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
           derandomize=not FULL)
-def test_every_operation_conforms(case, private_server, sent_cases):
+def test_every_operation_conforms(case, private_server, paired, sent_cases):
     sent_cases[case.operation.label] += 1
     # no checks named: call_and_validate runs every built-in check, negative-data ones included
     excluded = [positive_data_acceptance] if case.operation.label in CONTENT_CHECKED else []

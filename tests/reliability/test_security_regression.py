@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from gracious.extension_id import EXTENSION_ID
+from tests.support import LiveServer
 
 from .openapi_bodies import body_operations, dotted, free_text_paths, sample, with_value
 from .raw_http import Answer, KeepAlive, send_raw
@@ -76,14 +77,14 @@ def fill(text: str, port: int) -> str:
     return text.replace("{port}", str(port))
 
 
-def call(port: int, method: str, path: str, payload: Any = None, **options: Any) -> Answer:
+def call(server: LiveServer, method: str, path: str, payload: Any = None, **options: Any) -> Answer:
     """Send a request, as JSON when there is a payload."""
     headers = list(options.pop("headers", []))
     body = None
     if payload is not None:
         body = json.dumps(payload).encode()
         headers += JSON
-    return send_raw(port, method, path, headers=headers, body=body, **options)
+    return send_raw(server, method, path, headers=headers, body=body, **options)
 
 
 def assert_problem(answer: Answer, status: int | tuple[int, ...]) -> None:
@@ -101,14 +102,14 @@ def assert_problem(answer: Answer, status: int | tuple[int, ...]) -> None:
 @pytest.mark.parametrize("host", REBOUND_HOSTS)
 @pytest.mark.parametrize(("method", "path", "payload"), ROUTES)
 def test_rebound_host_is_refused(private_server, host, method, path, payload):
-    answer = call(private_server.port, method, path, payload,
+    answer = call(private_server, method, path, payload,
                   host=fill(host, private_server.port))
     assert_problem(answer, 403)
 
 
 @pytest.mark.parametrize("host", LOOPBACK_HOSTS)
 def test_loopback_host_is_served(private_server, host):
-    answer = call(private_server.port, "POST", "/api/v1/drafts", DRAFT,
+    answer = call(private_server, "POST", "/api/v1/drafts", DRAFT,
                   host=fill(host, private_server.port))
     assert answer.status == 200, answer.describe()
     assert "Northwind Traders" in answer.json()["body"]
@@ -116,7 +117,7 @@ def test_loopback_host_is_served(private_server, host):
 
 def test_duplicate_host_headers_are_refused(private_server):
     port = private_server.port
-    answer = send_raw(port, "GET", "/api/v1/health", host=f"localhost:{port}",
+    answer = send_raw(private_server, "GET", "/api/v1/health", host=f"localhost:{port}",
                       headers=[("Host", "evil.com")])
     assert answer.status in (400, 403), answer.describe()
 
@@ -124,14 +125,14 @@ def test_duplicate_host_headers_are_refused(private_server):
 @pytest.mark.parametrize("origin", FOREIGN_ORIGINS)
 @pytest.mark.parametrize(("method", "path", "payload"), ROUTES[:2])
 def test_foreign_origin_is_refused(private_server, origin, method, path, payload):
-    answer = call(private_server.port, method, path, payload,
+    answer = call(private_server, method, path, payload,
                   headers=[("Origin", fill(origin, private_server.port))])
     assert_problem(answer, 403)
 
 
 @pytest.mark.parametrize("origin", FOREIGN_ORIGINS)
 def test_foreign_preflight_is_refused(private_server, origin):
-    answer = send_raw(private_server.port, "OPTIONS", "/api/v1/drafts", headers=[
+    answer = send_raw(private_server, "OPTIONS", "/api/v1/drafts", headers=[
         ("Origin", fill(origin, private_server.port)),
         ("Access-Control-Request-Method", "POST"),
         ("Access-Control-Request-Headers", "content-type"),
@@ -140,7 +141,7 @@ def test_foreign_preflight_is_refused(private_server, origin):
 
 
 def test_extension_origin_is_granted(private_server):
-    preflight = send_raw(private_server.port, "OPTIONS", "/api/v1/drafts", headers=[
+    preflight = send_raw(private_server, "OPTIONS", "/api/v1/drafts", headers=[
         ("Origin", EXTENSION_ORIGIN),
         ("Access-Control-Request-Method", "POST"),
         ("Access-Control-Request-Headers", "content-type"),
@@ -148,14 +149,14 @@ def test_extension_origin_is_granted(private_server):
     assert preflight.status in (200, 204), preflight.describe()
     assert preflight.headers["Access-Control-Allow-Origin"] == EXTENSION_ORIGIN
     assert "content-type" in preflight.headers["Access-Control-Allow-Headers"].lower()
-    answer = call(private_server.port, "POST", "/api/v1/drafts", DRAFT,
+    answer = call(private_server, "POST", "/api/v1/drafts", DRAFT,
                   headers=[("Origin", EXTENSION_ORIGIN)])
     assert answer.status == 200, answer.describe()
     assert answer.headers["Access-Control-Allow-Origin"] == EXTENSION_ORIGIN
 
 
 def test_request_without_origin_is_served_without_cors_grant(private_server):
-    answer = call(private_server.port, "POST", "/api/v1/drafts", DRAFT)
+    answer = call(private_server, "POST", "/api/v1/drafts", DRAFT)
     assert answer.status == 200, answer.describe()
     assert "Access-Control-Allow-Origin" not in answer.headers
 
@@ -163,7 +164,7 @@ def test_request_without_origin_is_served_without_cors_grant(private_server):
 @pytest.fixture(scope="module")
 def openapi(private_server) -> dict[str, Any]:
     """The running server's OpenAPI document."""
-    answer = send_raw(private_server.port, "GET", "/api/v1/openapi.json")
+    answer = send_raw(private_server, "GET", "/api/v1/openapi.json")
     assert answer.status == 200, answer.describe()
     return answer.json()
 
@@ -179,7 +180,7 @@ def body_targets(private_server, openapi) -> list[tuple[str, str, dict[str, Any]
             collection = template[: template.index("/{")]
             creator = openapi["paths"][collection]["post"]
             creator_schema = creator["requestBody"]["content"]["application/json"]["schema"]
-            created = call(private_server.port, "POST", collection, sample(openapi, creator_schema))
+            created = call(private_server, "POST", collection, sample(openapi, creator_schema))
             assert created.status in (200, 201), created.describe()
             path = template[: template.index("{")] + str(created.json()["id"])
         targets.append((method, path, schema))
@@ -198,7 +199,7 @@ def body_targets(private_server, openapi) -> list[tuple[str, str, dict[str, Any]
 def test_simple_request_bodies_are_refused(private_server, body_targets, media_type, body):
     for method, path, _ in body_targets:
         headers = [] if media_type is None else [("Content-Type", media_type)]
-        answer = send_raw(private_server.port, method, path, headers=headers, body=body)
+        answer = send_raw(private_server, method, path, headers=headers, body=body)
         assert_problem(answer, 415)
 
 
@@ -206,12 +207,12 @@ def test_body_over_the_limit_is_refused(private_server, body_targets):
     body = b'{"company": "' + b"a" * (LIMIT + 1 - 15) + b'"}'
     assert len(body) == LIMIT + 1
     for method, path, _ in body_targets:
-        assert_problem(send_raw(private_server.port, method, path, headers=JSON, body=body), 413)
+        assert_problem(send_raw(private_server, method, path, headers=JSON, body=body), 413)
 
 
 def test_huge_content_length_is_refused_without_waiting_for_the_body(private_server):
     # a server that waits for the announced gigabyte holds the connection and buffers it all
-    answer = send_raw(private_server.port, "POST", "/api/v1/drafts",
+    answer = send_raw(private_server, "POST", "/api/v1/drafts",
                       headers=[*JSON, ("Content-Length", str(10**9))], body=b"{}", timeout=5)
     assert answer.status in (400, 413), answer.describe()
     # waitress may refuse it before the app sees the request, so its plain-text error is fine
@@ -220,14 +221,14 @@ def test_huge_content_length_is_refused_without_waiting_for_the_body(private_ser
 
 def test_chunked_body_over_the_limit_is_refused(private_server):
     chunks = [b'{"company": "'] + [b"a" * 4096] * 20 + [b'"}']
-    answer = send_raw(private_server.port, "POST", "/api/v1/drafts", headers=JSON,
+    answer = send_raw(private_server, "POST", "/api/v1/drafts", headers=JSON,
                       body=chunks, chunked=True)
     assert_problem(answer, (400, 413))
 
 
 def test_small_chunked_body_is_read(private_server):
     chunks = [b'{"company": ', b'"Northwind Traders"}']
-    answer = send_raw(private_server.port, "POST", "/api/v1/drafts", headers=JSON,
+    answer = send_raw(private_server, "POST", "/api/v1/drafts", headers=JSON,
                       body=chunks, chunked=True)
     assert answer.status == 200, answer.describe()
     assert "Northwind Traders" in answer.json()["body"]
@@ -263,7 +264,7 @@ def inertness_faults(answer: Answer, payload: str) -> list[str]:
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_payload_in_every_string_field_stays_inert(private_server, openapi, body_targets, payload):
-    session, faults, tried = KeepAlive(private_server.port), [], 0
+    session, faults, tried = KeepAlive(private_server), [], 0
     try:
         for method, path, schema in body_targets:
             base = sample(openapi, schema)
@@ -282,7 +283,7 @@ def test_payload_in_every_string_field_stays_inert(private_server, openapi, body
 @pytest.mark.parametrize("field", ["company", "role", "highlights"])
 def test_payload_comes_out_of_a_draft_verbatim(private_server, payload, field):
     value = [payload] if field == "highlights" else payload
-    answer = call(private_server.port, "POST", "/api/v1/drafts", {**DRAFT, field: value})
+    answer = call(private_server, "POST", "/api/v1/drafts", {**DRAFT, field: value})
     assert answer.status == 200, answer.describe()
     assert inertness_faults(answer, payload) == []
     assert payload in answer.json()["body"]
@@ -292,10 +293,10 @@ def test_payload_comes_out_of_a_draft_verbatim(private_server, payload, field):
 def test_stored_payload_stays_inert_in_a_reminder_draft(private_server, payload):
     # second order: the text is stored first and drafted from later
     context = {**DRAFT, "highlights": [payload], "role": payload}
-    created = call(private_server.port, "POST", "/api/v1/reminders",
+    created = call(private_server, "POST", "/api/v1/reminders",
                    {"due": "2026-12-01", "context": context, "note": payload})
     assert created.status == 201, created.describe()
-    draft = send_raw(private_server.port, "GET",
+    draft = send_raw(private_server, "GET",
                      f"/api/v1/reminders/{created.json()['id']}/draft")
     assert draft.status == 200, draft.describe()
     assert inertness_faults(draft, payload) == []
@@ -331,21 +332,21 @@ FOREIGN_CONTENT = [b"root:", b"[build-system]", b"MAX_BODY_BYTES", b"platformdir
 
 
 def test_guide_is_served(private_server):
-    answer = send_raw(private_server.port, "GET", "/guide/")
+    answer = send_raw(private_server, "GET", "/guide/")
     assert answer.status == 200, answer.describe()
     assert answer.content_type == "text/html"
 
 
 @pytest.mark.parametrize("path", TRAVERSALS)
 def test_path_traversal_out_of_the_guide_is_refused(private_server, path):
-    answer = send_raw(private_server.port, "GET", path)
+    answer = send_raw(private_server, "GET", path)
     for _ in range(3):
         if answer.status not in (301, 302, 307, 308):
             break
         # merging slashes may redirect, but only to another path inside the guide
         target = urlsplit(answer.headers["Location"]).path
         assert target.startswith("/guide/") and ".." not in target, answer.describe()
-        answer = send_raw(private_server.port, "GET", target)
+        answer = send_raw(private_server, "GET", target)
     assert answer.status in (400, 403, 404), answer.describe()
     leaked = [marker for marker in FOREIGN_CONTENT if marker in answer.body]
     assert leaked == [], answer.describe()
@@ -355,7 +356,7 @@ def test_path_traversal_out_of_the_guide_is_refused(private_server, path):
 @pytest.mark.parametrize("dest", ["script", "image", "style"])
 def test_cross_site_embed_of_user_data_is_refused(private_server, path, dest):
     # <script src> and friends send no Origin; the browser's fetch metadata gives them away
-    answer = send_raw(private_server.port, "GET", path, headers=[
+    answer = send_raw(private_server, "GET", path, headers=[
         ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Mode", "no-cors"), ("Sec-Fetch-Dest", dest),
     ])
     assert_problem(answer, 403)

@@ -22,6 +22,8 @@ class KindOption(Option):
 
     id: Kind
     guide: str = Field(description="The guide section that explains it, relative to /guide/")
+    channels: list[Channel] = Field(description="The channels this kind can be drafted for")
+    variants: int = Field(description="How many distinct wordings each tone offers")
 
 
 class ChannelOption(Option):
@@ -46,6 +48,24 @@ class Defaults(BaseModel):
     tone: Tone
 
 
+class WordRange(BaseModel):
+    """The fewest and most words."""
+
+    min: int
+    max: int
+
+
+class Limits(BaseModel):
+    """How long notes may be: the numbers the engine and the checker both use."""
+
+    email_body_words: WordRange = Field(description="Words in an email body")
+    subject_words: WordRange = Field(description="Words in an email subject")
+    subject_max_chars: int
+    channel_characters: dict[str, int | None] = Field(
+        description="The most characters each channel accepts (null: no hard limit)"
+    )
+
+
 class Catalogue(BaseModel):
     """Every kind, channel and tone on offer."""
 
@@ -53,6 +73,7 @@ class Catalogue(BaseModel):
     channels: list[ChannelOption]
     tones: list[ToneOption]
     defaults: Defaults
+    limits: Limits
 
 
 @operation("GET", "/kinds", summary="List the kinds of note, channels and tones",

@@ -12,6 +12,7 @@ from pydantic.json_schema import models_json_schema
 from gracious import __version__
 from gracious.api.spec import OPERATIONS, Operation, operation
 from gracious.problems import PROBLEM_JSON, Problem
+from gracious.security import OPEN_PATHS
 
 REF = "#/components/schemas/{model}"
 PATH_VARIABLE = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
@@ -24,7 +25,7 @@ CONVERTER_SCHEMAS = {
 # the errors any route can answer with, described once and referenced by each operation
 ERROR_RESPONSES = {
     400: "Malformed JSON: the detail says where it broke",
-    401: "A token is configured and the request did not send it",
+    401: "The request did not send the pairing code (Authorization: Bearer <code>)",
     403: "The Host is not a loopback name, or the Origin is not the Gracious extension",
     404: "Nothing exists at this path",
     405: "The path exists but not for this method",
@@ -60,6 +61,7 @@ def build_document() -> dict[str, Any]:
             "license": {"name": "MIT", "identifier": "MIT"},
         },
         "servers": [{"url": "/", "description": "This server (loopback only by default)"}],
+        "security": [{"bearer": []}],
         "paths": paths,
         "components": {
             "schemas": schemas,
@@ -69,7 +71,8 @@ def build_document() -> dict[str, Any]:
             },
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer",
-                           "description": "Only when the server was started with GRACIOUS_TOKEN"},
+                           "description": "The pairing code: 'gracious token' prints it "
+                                          "(GRACIOUS_TOKEN overrides it)"},
             },
         },
     }
@@ -100,7 +103,8 @@ def describe_operation(
         "operationId": op.name,
         "summary": op.summary,
         "tags": [op.tag],
-        "security": [{}, {"bearer": []}],
+        # the open routes say so; every other one inherits the document's bearer requirement
+        **({"security": [{}, {"bearer": []}]} if f"/api/v1{op.rule}" in OPEN_PATHS else {}),
         "responses": success_responses(op, refs),
     }
     if op.description:
@@ -108,7 +112,7 @@ def describe_operation(
     parameters = path_parameters(op.rule) + query_parameters(op, refs, schemas)
     if parameters:
         described["parameters"] = parameters
-    errors = [401, 403]
+    errors = [403] if f"/api/v1{op.rule}" in OPEN_PATHS else [401, 403]
     if op.body is not None:
         described["requestBody"] = {
             "required": True,

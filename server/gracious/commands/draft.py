@@ -37,9 +37,9 @@ def add_parser(subcommands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--variant",
         type=variant_number,
-        default=0,
+        default=None,
         metavar="N",
-        help="pick another wording (0, 1, 2, ...)",
+        help="pick another wording (0, 1, 2, ...); by default one is chosen from the names",
     )
     parser.add_argument("--to", metavar="NAME", help='recipient, e.g. "Priya Raman"')
     parser.add_argument("--title", help='recipient\'s courtesy title, e.g. "Dr."')
@@ -101,11 +101,13 @@ def build_request(args: argparse.Namespace) -> DraftRequest:
         if args.sender or args.signature
         else None
     )
+    # left out unless given, so the engine picks the wording from who writes to whom
+    chosen = {} if args.variant is None else {"variant": args.variant}
     return DraftRequest(
+        **chosen,
         kind=args.kind,
         channel=args.channel,
         tone=args.tone,
-        variant=args.variant,
         recipient=recipient,
         company=args.company,
         role=args.role,

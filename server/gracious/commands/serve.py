@@ -92,12 +92,23 @@ def run(args: argparse.Namespace) -> int:
             "127.0.0.1 by default; to serve remotely pass --allow-remote and set GRACIOUS_TOKEN "
             "(clients then send 'Authorization: Bearer <token>').", 2)
 
+    from gracious.pairing import TokenError, check_token_strength
+
+    configured_token = os.environ.get("GRACIOUS_TOKEN")
+    if configured_token:
+        try:
+            check_token_strength(configured_token)
+        except TokenError as error:
+            return fail(str(error), 2)
+
     from gracious.app import create_app
     from gracious.settings import default_settings
 
     data_dir = Path(args.data_dir or default_settings()["DATA_DIR"]).expanduser()
+    # everything the server writes (database, its wal and shm, backups, the token) is private
+    os.umask(0o077)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         return fail(f"cannot create the data directory {data_dir}: {error.strerror}", 1)
     app = create_app({"DATA_DIR": str(data_dir), "ALLOW_REMOTE": remote})
@@ -139,6 +150,8 @@ def run(args: argparse.Namespace) -> int:
 
     url = server_url(host, getattr(server, "effective_port", port))
     print(f"Gracious is running at {url} (guide: {url}/guide/)", flush=True)
+    if not configured_token:
+        print_pairing(data_dir)
     print(f"Data: {data_dir}. Press Ctrl-C to stop.", flush=True)
     signal.signal(signal.SIGTERM, stop)
     try:
@@ -148,6 +161,17 @@ def run(args: argparse.Namespace) -> int:
         server.close()
     print("Gracious stopped.", flush=True)
     return 0
+
+
+def print_pairing(data_dir: Path) -> None:
+    """Create the pairing code on first start, and show it then."""
+    from gracious.pairing import ensure_token
+
+    token, created = ensure_token(data_dir)
+    if created:
+        print(f"Pairing code (paste it into the extension's options page): {token}", flush=True)
+    else:
+        print("Pairing code: run 'gracious token' to see it.", flush=True)
 
 
 def server_url(host: str, port: int) -> str:

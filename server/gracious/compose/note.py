@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from gracious.compose.greeting import greeting_line, recipient_name, short_name
+from gracious.compose.greeting import address, greeting_wording, recipient_name
+from gracious.compose.highlights import detail_sentence, read_highlight
+from gracious.compose.kinds import kind_spec
+from gracious.compose.lexicon import words
+from gracious.compose.limits import CHANNEL_LIMITS, EMAIL_BODY_WORDS, SUBJECT_WORDS
+from gracious.compose.organisations import read_company, read_role
 from gracious.compose.phrasing import (
     join_words,
     meeting_how,
     meeting_noun,
     position_phrase,
     spoken_date,
+    spoken_when,
     subject_words,
+    topic_phrase,
 )
-from gracious.compose.render import SOFT_COMMA, Rendered, render_note
-from gracious.compose.tidy import (
-    clean_block,
-    clean_highlight,
-    clean_line,
-    clean_phrase,
-    clean_role,
-    clean_sentence,
-    word_count,
-)
+from gracious.compose.reasons import reason_sentence
+from gracious.compose.render import Rendered, fill, render_note
+from gracious.compose.tidy import clean_block, clean_line, word_count
 from gracious.compose.trim import Placed, first_fitting, fit_sentences
+from gracious.compose.variety import default_variant
 from gracious.extraction import extract_context
 from gracious.models import (
     Draft,
@@ -34,15 +33,9 @@ from gracious.models import (
     Sender,
 )
 
-LEADING_MARKS = ",.;:!? "
-# the shortest email body that still reads as a considered note
-EMAIL_MIN_WORDS = 60
+__all__ = ["CHANNEL_LIMITS", "compose_note", "resolve_fields", "variant_count"]
 
-CHANNEL_LIMITS: dict[str, int | None] = {
-    "email": None,
-    "linkedin-message": 600,
-    "linkedin-connection": 200,
-}
+LEADING_MARKS = ",.;:!? "
 
 
 def _text_or_none(value: str | None) -> str | None:
@@ -97,55 +90,85 @@ def resolve_fields(request: DraftRequest) -> ResolvedFields:
     )
 
 
-def _template_values(fields: ResolvedFields, request: DraftRequest) -> dict:
-    """Everything a template may use, as plain strings (empty when unknown)."""
+def _details(
+    highlights: list[str], variant: int, short: bool = False
+) -> tuple[list[str], list[str]]:
+    """The highlights as phrases that fit after "about", and clauses as whole sentences."""
+    phrases: list[str] = []
+    sentences: list[str] = []
+    for number, detail in enumerate(filter(None, map(read_highlight, highlights))):
+        if detail.form == "phrase":
+            if detail.text.casefold() not in {phrase.casefold() for phrase in phrases}:
+                phrases.append(detail.text)
+        else:
+            sentences.append(detail_sentence(detail, variant + number, short))
+    return phrases, sentences
+
+
+def _template_values(fields: ResolvedFields, request: DraftRequest, variant: int) -> dict:
+    """Everything the wording may use, as plain strings (empty when unknown)."""
     recipient = fields.recipient or Recipient()
     name = recipient_name(recipient.name, recipient.title)
-    company = clean_phrase(fields.company)
-    role = clean_role(fields.role)
-    if company and role.lower().endswith(f" at {company.lower()}"):
-        role = role[: -len(company) - 4].strip()
-    highlights = [text for text in map(clean_highlight, fields.highlights) if text]
+    role, named_company = read_role(fields.role, fields.company or "")
+    company = read_company(fields.company or named_company)
+    phrases, _ = _details(fields.highlights, variant)
     interview = fields.interview or Interview()
-    date = spoken_date(interview.date)
-    position = position_phrase(role, company)
-    addressed = short_name(name, request.tone)
+    addressed = address(name, request.tone)
+    greeting = fill(greeting_wording(bool(addressed), request.tone), {"name": addressed})
+    connection = request.channel == "linkedin-connection"
     return {
         "kind": request.kind,
         "tone": request.tone,
         "channel": request.channel,
-        "variant": request.variant,
-        "connection": request.channel == "linkedin-connection",
-        "greeting": greeting_line(name, request.tone),
+        "variant": variant,
+        "connection": connection,
+        "greeting": greeting,
         "name": addressed,
         "subject_name": subject_words(addressed, 3),
         "role": role,
-        "company": company,
-        "position": position,
-        "topic": position,
+        "company": company.named,
+        "company_bare": company.bare,
+        "position": position_phrase(role, company.named),
+        "topic": topic_phrase(role, company.named),
         # the position phrase names the company; "your team" avoids repeating it
         "team": "your team",
         "subject_role": subject_words(role, 3),
-        "subject_company": subject_words(company, 3),
+        "subject_company": subject_words(company.bare, 3),
+        "subject_at": subject_words(company.named, 4),
         "how": meeting_how(interview.format),
-        "when": f" on {date}{SOFT_COMMA}" if date else "",
-        "date": date,
+        "when": spoken_when(spoken_date(interview.date)),
+        "date": spoken_date(interview.date),
         "meeting": meeting_noun(interview.format),
-        "highlights": highlights,
-        "detail": join_words(highlights),
-        "first_detail": highlights[0] if highlights else "",
-        "reason": clean_sentence(fields.reason),
+        "detail": join_words(phrases),
+        "first_detail": phrases[0] if phrases else "",
+        "reason": reason_sentence(fields.reason, request.tone),
     }
 
 
-def _sender_block(fields: ResolvedFields, channel: str) -> str:
-    """The name or signature under the sign-off."""
+def _is_signoff(line: str) -> bool:
+    """Whether a line is a sign-off such as "Cheers," or "Best regards"."""
+    return line.strip().rstrip(",.!").casefold() in words("signoffs")
+
+
+def _names(name: str, line: str) -> bool:
+    """Whether a signature line already carries the sender's name ("Sam" for "Sam Lee")."""
+    name, line = name.casefold(), line.strip().casefold()
+    return bool(line) and (name in line or line in name)
+
+
+def _closing(fields: ResolvedFields, channel: str, signoff: str) -> str:
+    """The sign-off and the name or signature under it, signed once and by name."""
     sender = fields.sender or Sender()
-    if channel == "email":
-        return sender.signature or sender.name or ""
-    if sender.name:
-        return sender.name
-    return (sender.signature or "").split("\n", 1)[0]
+    signature = sender.signature or ""
+    lines = signature.split("\n") if signature else []
+    own_signoff = bool(lines) and _is_signoff(lines[0])
+    if own_signoff:
+        signoff, lines = lines[0], lines[1:]
+    if sender.name and not any(_names(sender.name, line) for line in lines):
+        lines.insert(0, sender.name)
+    if channel != "email":
+        lines = lines[:1]
+    return "\n".join([signoff, *lines])
 
 
 def _sentences(rendered: Rendered, channel: str) -> list[Placed]:
@@ -178,7 +201,7 @@ def _padded_letter(greeting: str, sentences: list[Placed], closing: str) -> str:
     chosen = [i for i, (_, sentence) in enumerate(sentences) if not sentence.padding]
     text = _letter(greeting, [sentences[i] for i in chosen], closing)
     padding = [i for i, (_, sentence) in enumerate(sentences) if sentence.padding]
-    while padding and word_count(text) < EMAIL_MIN_WORDS:
+    while padding and word_count(text) < EMAIL_BODY_WORDS[0]:
         chosen = sorted([*chosen, padding.pop(0)])
         text = _letter(greeting, [sentences[i] for i in chosen], closing)
     return text
@@ -193,9 +216,8 @@ def _body(fields: ResolvedFields, values: dict, rendered: Rendered, channel: str
     if channel == "linkedin-connection":
         text = fit_sentences(sentences, lambda chosen: " ".join(s.text for _, s in chosen), limit)
         return text or first_fitting([minimal, "Thank you so much for your time."], limit)
-    sender = _sender_block(fields, channel)
     signoff = rendered.signoff if channel == "email" else rendered.short_signoff
-    closing = f"{signoff}\n{sender}" if sender else signoff
+    closing = _closing(fields, channel, signoff)
     if channel == "email":
         return _padded_letter(greeting, sentences, closing)
     # a message is read in a narrow chat pane: two short paragraphs, not five one-liners
@@ -210,15 +232,27 @@ def _body(fields: ResolvedFields, values: dict, rendered: Rendered, channel: str
     )
 
 
+def chosen_variant(request: DraftRequest, fields: ResolvedFields) -> int:
+    """The variant asked for, or one picked from who writes to whom, when none is given."""
+    if "variant" in request.model_fields_set:
+        return request.variant
+    recipient = fields.recipient or Recipient()
+    sender = fields.sender or Sender()
+    return default_variant(recipient.name, fields.company, sender.name or sender.signature)
+
+
 def compose_note(request: DraftRequest) -> Draft:
     """Draft one note for the request; the same request always gives the same text."""
     fields = resolve_fields(request)
-    values = _template_values(fields, request)
-    rendered = render_note(request.kind, values)
+    variant = chosen_variant(request, fields)
+    values = _template_values(fields, request, variant)
+    _, clauses = _details(fields.highlights, variant, request.channel == "linkedin-connection")
+    rendered = render_note(kind_spec(request.kind), request.tone, values, clauses)
     subject = None
     if request.channel == "email":
         subject = rendered.subject
-        if not 3 <= word_count(subject) <= 8:
+        low, high = SUBJECT_WORDS
+        if not low <= word_count(subject) <= high:
             subject = rendered.plain_subject
     return Draft(
         subject=subject,
@@ -226,13 +260,13 @@ def compose_note(request: DraftRequest) -> Draft:
         kind=request.kind,
         channel=request.channel,
         tone=request.tone,
-        variant=request.variant,
+        variant=variant,
         variants=rendered.variants,
         fields=fields,
     )
 
 
-@lru_cache(maxsize=64)
 def variant_count(kind: str, tone: str) -> int:
     """How many distinct wordings exist for a kind and tone."""
-    return compose_note(DraftRequest(kind=kind, tone=tone)).variants
+    spec = kind_spec(kind)
+    return min(len(options) for options in spec.tones[tone]["paragraphs"])

@@ -1,27 +1,16 @@
-"""Small phrases built from the resolved fields: dates, lists, the position."""
+"""Small phrases built from the resolved fields, worded in data/wording.yaml."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from gracious.compose.lexicon import table
+from gracious.compose.render import SOFT_COMMA, fill
+
 # english names, whatever the machine's locale (strftime would follow the locale)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MEETING_HOW = {"phone": " on the phone", "video": " over video", "onsite": " in person"}
-_MEETING_NOUN = {"phone": "our call", "video": "our video call", "onsite": "our meeting"}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 
 
 def spoken_date(value: dt.date | dt.datetime | None) -> str:
@@ -30,6 +19,11 @@ def spoken_date(value: dt.date | dt.datetime | None) -> str:
         return ""
     day = value.date() if isinstance(value, dt.datetime) else value
     return f"{_WEEKDAYS[day.weekday()]}, {day.day} {_MONTHS[day.month - 1]}"
+
+
+def spoken_when(date: str) -> str:
+    """The date as an aside, " on Tuesday, 3 March," or empty."""
+    return fill(table("wording")["when"], {"date": date}) + SOFT_COMMA if date else ""
 
 
 def join_words(items: list[str]) -> str:
@@ -41,22 +35,32 @@ def join_words(items: list[str]) -> str:
 
 def meeting_how(interview_format: str | None) -> str:
     """How the interview happened, as a phrase with a leading space, or empty."""
-    return _MEETING_HOW.get(interview_format or "", "")
+    return table("wording")["how"].get(interview_format or "", "")
 
 
 def meeting_noun(interview_format: str | None) -> str:
     """A noun for the interview itself: "our video call", or "our conversation"."""
-    return _MEETING_NOUN.get(interview_format or "", "our conversation")
+    nouns = table("wording")["meeting"]
+    return nouns.get(interview_format or "unknown", nouns["unknown"])
 
 
 def position_phrase(role: str, company: str) -> str:
     """Name the role and company together, e.g. "the Data Analyst role at Acme"."""
+    wording = table("wording")["position"]
     if role and company:
-        return f"the {role} role at {company}"
-    if role:
-        return f"the {role} role"
-    if company:
-        return f"the role at {company}"
+        return fill(wording["both"], {"role": role, "company": company})
+    if role or company:
+        return fill(wording["role" if role else "company"], {"role": role, "company": company})
+    return ""
+
+
+def topic_phrase(role: str, company: str) -> str:
+    """What an informational chat was about: "your work at Acme", or empty."""
+    wording = table("wording")["topic"]
+    if company and role:
+        return fill(wording["both"], {"role": role, "company": company})
+    if company or role:
+        return fill(wording["company" if company else "role"], {"role": role, "company": company})
     return ""
 
 

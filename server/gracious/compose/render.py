@@ -1,4 +1,4 @@
-"""Render note templates in a sandboxed, non-escaping Jinja environment."""
+"""Render a kind's wording in a sandboxed, non-escaping Jinja environment."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from jinja2 import PackageLoader, StrictUndefined
+from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-# line markers the templates put in front of a sentence (opt: dropped first to fit a
+from gracious.compose.kinds import VARIANTS, KindSpec
+
+# line markers the wording puts in front of a sentence (opt: dropped first to fit a
 # limit; long: email only; pad: email only, and only while the body is under the
-# minimum length): private-use characters,
-# which tidy.py removes from user text, so a marker can only come from a template
-# (not ascii separators: str.splitlines() and str.strip() treat those as breaks)
+# minimum length): private-use characters, which tidy.py removes from user text, so a
+# marker can only come from the wording (not ascii separators: str.splitlines() and
+# str.strip() treat those as breaks)
 OPTIONAL = "\ue000"
 EMAIL_ONLY = "\ue001"
 PADDING = "\ue002"
@@ -21,25 +23,15 @@ PADDING = "\ue002"
 # disappears before punctuation ("on Tuesday, 3 March.")
 SOFT_COMMA = "\ue003"
 _SOFT_COMMA_BEFORE_MARK = re.compile(SOFT_COMMA + r"+(?=[.,;:!?)]|$)")
+MARKERS = {"opt": OPTIONAL, "long": EMAIL_ONLY, "pad": PADDING}
 
 # notes are plain text: nothing is escaped, and user values are only ever passed
 # as variables, so "{{ 7*7 }}" in a field stays literal
 _ENV = SandboxedEnvironment(
-    loader=PackageLoader("gracious.compose", "templates"),
     autoescape=False,
     undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    auto_reload=False,
+    keep_trailing_newline=True,
 )
-
-
-# how a template is written (templates/<kind>.txt): it sets `variants`, `subject`,
-# `plain_subject` (used when the subject would fall outside 3-8 words), `signoff`,
-# `short_signoff` (LinkedIn) and `minimal` (the last resort within a LinkedIn limit), then
-# writes one sentence per line, a blank line between paragraphs, from the plain-string values
-# that note.py passes (empty when unknown, never None). Greeting and sign-off are added by
-# note.py, except in the invitation note, which opens with {{ greeting }} itself.
 
 
 class Sentence(NamedTuple):
@@ -52,7 +44,7 @@ class Sentence(NamedTuple):
 
 
 class Rendered(NamedTuple):
-    """A rendered template: its wording, split into paragraphs of sentences."""
+    """A kind's wording for one variant, split into paragraphs of sentences."""
 
     subject: str
     plain_subject: str
@@ -63,10 +55,15 @@ class Rendered(NamedTuple):
     paragraphs: list[list[Sentence]]
 
 
-@lru_cache(maxsize=16)
-def _template(kind: str):
-    """Load and compile a kind's template once."""
-    return _ENV.get_template(f"{kind}.txt")
+@lru_cache(maxsize=4096)
+def _compiled(source: str):
+    """Compile a snippet of wording once."""
+    return _ENV.from_string(source)
+
+
+def fill(source: str, values: dict) -> str:
+    """Render one snippet of wording with the note's values."""
+    return _compiled(source).render(values)
 
 
 def _sentence(line: str) -> Sentence:
@@ -82,31 +79,34 @@ def _sentence(line: str) -> Sentence:
     return Sentence(line, optional, email_only or padding, padding)
 
 
-def _paragraphs(text: str) -> list[list[Sentence]]:
-    """Split rendered text into paragraphs (blank-line separated) of sentences."""
-    paragraphs: list[list[Sentence]] = [[]]
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            if paragraphs[-1]:
-                paragraphs.append([])
-            continue
-        sentence = _sentence(line)
-        if sentence.text:
-            paragraphs[-1].append(sentence)
-    return [paragraph for paragraph in paragraphs if paragraph]
+def _sentences(text: str) -> list[Sentence]:
+    """The sentences of one rendered paragraph, one a line."""
+    found = (_sentence(line.strip()) for line in text.splitlines() if line.strip())
+    return [sentence for sentence in found if sentence.text]
 
 
-def render_note(kind: str, values: dict) -> Rendered:
-    """Render one kind's template with the given values."""
-    markers = {"opt": OPTIONAL, "long": EMAIL_ONLY, "pad": PADDING}
-    module = _template(kind).make_module({**values, **markers})
+def render_note(spec: KindSpec, tone: str, values: dict, extra: list[str]) -> Rendered:
+    """Render one variant of a kind; `extra` sentences follow the detail paragraph."""
+    v = values["variant"] % VARIANTS
+    wording = spec.tones[tone]
+    context = {**values, **MARKERS, "plain_subject": spec.plain_subject}
+    if values["connection"]:
+        invitation = spec.invitation[values["variant"] % len(spec.invitation)]
+        paragraphs = [_sentences(fill(invitation, context))]
+        at, position = 0, 2 if values["first_detail"] else 1
+    else:
+        paragraphs = [_sentences(fill(options[v], context)) for options in wording["paragraphs"]]
+        at = wording.get("detail_paragraph", spec.detail_paragraph)
+        position = len(paragraphs[at])
+    optional = values["channel"] != "email"
+    paragraphs[at][position:position] = [Sentence(text, optional, False) for text in extra]
+    subject = fill(spec.subjects[v], context).strip()
     return Rendered(
-        subject=str(getattr(module, "subject", "")),
-        plain_subject=str(module.plain_subject),
-        signoff=str(module.signoff),
-        short_signoff=str(getattr(module, "short_signoff", module.signoff)),
-        minimal=str(module.minimal),
-        variants=int(module.variants),
-        paragraphs=_paragraphs(str(module)),
+        subject=subject[:1].upper() + subject[1:],
+        plain_subject=spec.plain_subject,
+        signoff=wording["signoffs"][v],
+        short_signoff=spec.short_signoff,
+        minimal=spec.minimal,
+        variants=VARIANTS,
+        paragraphs=[paragraph for paragraph in paragraphs if paragraph],
     )

@@ -12,12 +12,13 @@ import yaml
 
 import gracious
 from gracious import __version__
+from gracious.guide.example_book import EXAMPLES_FILE, ExampleBook
 from gracious.guide.links import check_links
 from gracious.guide.load import Page, load_pages
 from gracious.guide.locations import SourceLayout, default_output, default_source
 from gracious.guide.memory import BuildMemory, file_signature, memory_for, render_key
 from gracious.guide.problems import BuildError, Problem
-from gracious.guide.render import DEFAULT_TEMPLATES, RenderedPage, Renderer, render_pages
+from gracious.guide.render import RenderedPage, Renderer, default_templates, render_pages
 from gracious.guide.search import index_for_search
 from gracious.guide.site_files import robots_txt, sitemap_xml
 from gracious.guide.site_options import DEFAULT_BASE_URL, site_options
@@ -25,7 +26,8 @@ from gracious.guide.write import STAMP, clean_output, static_files, update_files
 
 log = logging.getLogger(__name__)
 GENERATED = ("404.html", "sitemap.xml", "robots.txt")
-ENGINE_TEMPLATES = Path(gracious.__file__).with_name("compose") / "templates"
+# the drafting engine and the checker shape and judge the example notes
+ENGINE_FOLDERS = tuple(Path(gracious.__file__).with_name(name) for name in ("compose", "checker"))
 
 
 @dataclass
@@ -75,12 +77,18 @@ def find_clashes(pages: list[Page], statics: list[str]) -> list[Problem]:
     return problems
 
 
+def examples_file(layout: SourceLayout) -> Path:
+    """The source's own scenes and rules for examples, else the guide's."""
+    own = layout.root / EXAMPLES_FILE
+    return own if own.is_file() else default_templates().parent / EXAMPLES_FILE
+
+
 def templates_signature(layout: SourceLayout) -> tuple:
-    """Fingerprint every layout a page may use, so a changed layout re-renders every page."""
-    # the drafting engine's templates shape the example notes
-    folders = [DEFAULT_TEMPLATES, ENGINE_TEMPLATES, layout.templates or DEFAULT_TEMPLATES]
-    return tuple((str(path), *file_signature(path)) for folder in folders if folder.is_dir()
-                 for path in sorted(folder.rglob("*")) if path.is_file())
+    """Fingerprint every layout and engine file a page may use; a change re-renders every page."""
+    folders = [default_templates(), *ENGINE_FOLDERS, layout.templates or default_templates()]
+    files = [path for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*"))
+             if path.is_file() and "__pycache__" not in path.parts]
+    return tuple((str(path), *file_signature(path)) for path in [*files, examples_file(layout)])
 
 
 def render_site(
@@ -89,7 +97,7 @@ def render_site(
     """Load and render every page that changed since the last build, and the site files."""
     site = site_options(base_url, site_title(layout))
     pages = load_pages(layout.content, memory.loaded)
-    renderer = Renderer(pages, site, layout.templates)
+    renderer = Renderer(pages, site, layout.templates, ExampleBook.load(examples_file(layout)))
     templates = templates_signature(layout)
     keys = {p.rel: render_key(p, renderer.nav, renderer.neighbours[p.rel], templates)
             for p in pages}

@@ -4,109 +4,165 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from gracious.guide.example_book import ExampleBook
+from gracious.guide.example_rules import DraftedExample, check_examples
 from gracious.guide.problems import BuildError, Problem
 
-# a line such as `[[example thank-you]]` or `[[example withdraw linkedin-connection]]`
-MARKER = re.compile(r"^\[\[example (?P<kind>[a-z-]+)(?: (?P<channel>[a-z-]+))?\]\][ \t]*$")
+# `[[example thank-you]]`, `[[example withdraw linkedin-connection]]`,
+# `[[example thank-you email tone=warm,formal variant=1 scene=panel]]`
+MARKER = re.compile(r"^\[\[example (?P<args>[^\]]+)\]\][ \t]*$")
+# `[[length-range]]` anywhere in a line: the engine's own email word range
+LENGTH_RANGE = "[[length-range]]"
 PAIR = ("email", "linkedin-message")
+OPTIONS = ("tone", "variant", "scene")
 CHANNEL_NAMES = {
     "email": "Email",
     "linkedin-message": "LinkedIn message",
     "linkedin-connection": "LinkedIn invitation note",
 }
 
-# one fictional interview, told the way the extension would read it from a page
-SCENE = {
-    "recipient": {"name": "Priya Nair", "title": "Dr."},
-    "company": "Northwind Health",
-    "role": "Product Designer",
-    "interview": {"date": "2025-03-11", "format": "video"},
-    "highlights": ["the plan to simplify patient check-in for older visitors"],
-    "sender": {"name": "Sam Rivera"},
-}
-REASONS = {
-    "withdraw": "I have accepted an offer that is a closer match for my experience in research",
-}
+
+@dataclass(frozen=True)
+class ExampleSpec:
+    """What one marker asks for: a kind, its channels, tones, versions and scene."""
+
+    kind: str
+    channels: tuple[str, ...]
+    tones: tuple[str | None, ...] = (None,)
+    variants: tuple[int | None, ...] = (None,)
+    scene: str | None = None
 
 
-def draft_request(kind: str, channel: str):
-    """Describe the example interview as a request to the drafting engine."""
-    from gracious.models import DraftRequest
+def parse_marker(args: str) -> ExampleSpec:
+    """Read `KIND [CHANNEL] [tone=A,B] [variant=N] [scene=NAME]`, refusing anything else."""
+    from gracious.models import CHANNELS, KINDS, TONES
 
-    fields = dict(SCENE, kind=kind, channel=channel)
-    if kind in REASONS:
-        fields["reason"] = REASONS[kind]
-    if kind == "informational":
-        fields["highlights"] = ["how your team tests new designs with patients"]
-    return DraftRequest.model_validate(fields)
+    words = args.split()
+    kind, rest = words[0], words[1:]
+    if kind not in KINDS:
+        raise ValueError(f"{kind} is not a kind of note; use one of {', '.join(KINDS)}")
+    channels: tuple[str, ...] = PAIR
+    if rest and "=" not in rest[0]:
+        if rest[0] not in CHANNELS:
+            raise ValueError(f"{rest[0]} is not a channel; use one of {', '.join(CHANNELS)}")
+        channels, rest = (rest[0],), rest[1:]
+    options: dict[str, str] = {}
+    for word in rest:
+        name, _, value = word.partition("=")
+        if name not in OPTIONS or not value:
+            names = ", ".join(f"{option}=" for option in OPTIONS)
+            raise ValueError(f"{word!r} is not an option; use {names}")
+        options[name] = value
+    tones = tuple(options["tone"].split(",")) if "tone" in options else (None,)
+    unknown = [tone for tone in tones if tone is not None and tone not in TONES]
+    if unknown:
+        raise ValueError(f"{unknown[0]} is not a tone; use one of {', '.join(TONES)}")
+    try:
+        variants = tuple(int(v) for v in options["variant"].split(",")) if "variant" in options \
+            else (None,)
+    except ValueError:
+        raise ValueError(f"variant={options['variant']} must be whole numbers") from None
+    return ExampleSpec(kind, channels, tones, variants, options.get("scene"))
 
 
-def draft_html(kind: str, channel: str) -> str:
-    """Draft one note and show it as a card; drafts are text, so everything is escaped."""
-    from gracious.compose import compose_note
-
-    draft = compose_note(draft_request(kind, channel))
+def card_html(example: DraftedExample, caption: str) -> str:
+    """Show one drafted note as a card; drafts are text, so everything is escaped."""
+    draft = example.draft
     subject = (
         f'<p class="draft-subject"><span class="draft-label">Subject:</span> '
         f"{html.escape(draft.subject)}</p>" if draft.subject else ""
     )
-    count = (
-        f'<p class="draft-count">{len(draft.body)} characters</p>'
-        if channel.startswith("linkedin") else ""
-    )
+    count = (f'<p class="draft-count">{len(draft.body)} characters</p>'
+             if draft.channel.startswith("linkedin") else "")
     return (
-        f'<figure class="draft" data-kind="{kind}" data-channel="{channel}">'
-        f"<figcaption>{CHANNEL_NAMES[channel]}</figcaption>{subject}"
+        f'<figure class="draft" data-kind="{draft.kind}" data-channel="{draft.channel}" '
+        f'data-tone="{draft.tone}" data-variant="{draft.variant}">'
+        f"<figcaption>{html.escape(caption)}</figcaption>{subject}"
         f'<div class="draft-body">{html.escape(draft.body)}</div>{count}</figure>'
     )
 
 
-def check_marker(kind: str, channel: str | None) -> None:
-    """Refuse a kind or channel the engine does not draft, naming the ones it does."""
-    from gracious.models import CHANNELS, KINDS
+def caption_for(example: DraftedExample, spec: ExampleSpec, panel: bool) -> str:
+    """Name what a card shows: channel, and the tone, version or recipient that varies."""
+    draft = example.draft
+    parts = [CHANNEL_NAMES[draft.channel]]
+    if panel:
+        parts.insert(0, f"To {example.recipient}")
+    if len(spec.tones) > 1 or spec.tones[0] is not None:
+        parts.append(f"{draft.tone} tone")
+    if panel or spec.variants[0] is not None or len(spec.tones) > 1:
+        parts.append(f"version {draft.variant + 1} of {draft.variants}")
+    return " · ".join(parts)
 
-    if kind not in KINDS:
-        raise ValueError(f"{kind} is not a kind of note; use one of {', '.join(KINDS)}")
-    if channel is not None and channel not in CHANNELS:
-        raise ValueError(f"{channel} is not a channel; use one of {', '.join(CHANNELS)}")
+
+@dataclass
+class PageExamples:
+    """The examples drafted for the page being converted, for the checks after it."""
+
+    source: str = "page"
+    first_line: int = 1
+    drafted: list[DraftedExample] = field(default_factory=list)
 
 
 class ExampleDrafts(Preprocessor):
     """Replace each example marker line with notes drafted by the engine."""
 
-    def __init__(self, md: Markdown):
+    def __init__(self, md: Markdown, book: ExampleBook):
         super().__init__(md)
-        self.source = "page"
-        self.first_line = 1
+        self.book = book
+        self.page = PageExamples()
+
+    def start(self, source: str, first_line: int) -> None:
+        """Begin a new page: forget the last page's examples."""
+        self.page = PageExamples(source, first_line)
 
     def run(self, lines: list[str]) -> list[str]:
         return [self.expand(number, line) for number, line in enumerate(lines)]
 
     def expand(self, number: int, line: str) -> str:
-        """Draft the examples a marker asks for; leave any other line alone."""
+        """Draft the examples a marker asks for; fill in the length range; leave other lines."""
+        line_number = self.page.first_line + number
+        if LENGTH_RANGE in line:
+            line = line.replace(LENGTH_RANGE, self.book.length_range_text(self.page.source,
+                                                                          line_number))
         match = MARKER.match(line)
         if not match:
             return line
-        kind, channel = match.group("kind"), match.group("channel")
         try:
-            check_marker(kind, channel)
-            cards = "".join(draft_html(kind, one) for one in ((channel,) if channel else PAIR))
-        except (ImportError, ValueError) as error:
-            where = Problem(self.source, self.first_line + number,
+            spec = parse_marker(match.group("args"))
+            drafted = self.book.draft(spec.kind, spec.channels, spec.tones, spec.variants,
+                                      spec.scene, line_number)
+        except (ImportError, ValueError, KeyError) as error:
+            where = Problem(self.page.source, line_number,
                             f"cannot draft example {line.strip()!r}: {error}")
             raise BuildError([where]) from None
-        placeholder = self.md.htmlStash.store(f'<div class="drafts">{cards}</div>')
+        self.page.drafted.extend(drafted)
+        panel = any(example.group for example in drafted)
+        cards = "".join(card_html(example, caption_for(example, spec, panel))
+                        for example in drafted)
+        classes = "drafts drafts-compare" if len(drafted) > 2 or panel else "drafts"
+        placeholder = self.md.htmlStash.store(f'<div class="{classes}">{cards}</div>')
         return f"\n{placeholder}\n"
+
+    def check(self, page_rules: dict | None) -> list[Problem]:
+        """Check the page's examples with the product's checker and the page's own rules."""
+        rules = self.book.rules_with(page_rules)
+        return check_examples(self.page.drafted, rules, self.book, self.page.source)
 
 
 class ExamplesExtension(Extension):
     """Let a page ask for example notes with a `[[example KIND]]` line."""
 
+    def __init__(self, book: ExampleBook | None = None):
+        super().__init__()
+        self.book = book or ExampleBook.default()
+
     def extendMarkdown(self, md: Markdown) -> None:
-        self.drafts = ExampleDrafts(md)
+        self.drafts = ExampleDrafts(md, self.book)
         # after whitespace normalising (30), which would strip the stash's placeholder marks
         md.preprocessors.register(self.drafts, "gracious-examples", 25)

@@ -31,6 +31,15 @@ def default_output() -> Path:
     return root / "build" / "guide"
 
 
+def shared_static() -> Path | None:
+    """The guide's own static assets, which its layouts link to."""
+    try:
+        static = default_source() / "static"
+    except NoGuideSource:
+        return None
+    return static if static.is_dir() else None
+
+
 @dataclass(frozen=True)
 class SourceLayout:
     """The folders of one source: content, optional layouts and optional static assets."""
@@ -47,11 +56,15 @@ class SourceLayout:
         if not root.is_dir():
             raise NoGuideSource(f"guide source {source} is not a folder")
         content = root / "content"
-        if not content.is_dir():
-            return cls(root, root, None, None)
         templates, static = root / "templates", root / "static"
-        return cls(root, content, templates if templates.is_dir() else None,
-                   static if static.is_dir() else None)
+        if not content.is_dir():
+            content, templates, static = root, None, None
+        elif not templates.is_dir():
+            templates = None
+        if templates is None:
+            # a source without layouts uses the guide's own, and the styles they link to
+            return cls(root, content, None, shared_static())
+        return cls(root, content, templates, static if static.is_dir() else None)
 
     def watched(self) -> list[Path]:
         """The folders whose changes make a build stale."""

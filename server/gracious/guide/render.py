@@ -15,13 +15,13 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from gracious.guide.example_book import ExampleBook
 from gracious.guide.examples import ExamplesExtension
 from gracious.guide.links import Link, LinkExtension, element_ids
 from gracious.guide.load import Page
 from gracious.guide.problems import BuildError, Problem
 from gracious.guide.site_options import SiteOptions
 
-DEFAULT_TEMPLATES = Path(__file__).with_name("templates")
 MARKDOWN_EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "fenced_code"]
 # nav marks the reader's page by rewriting one link, so the nav itself renders once per build
 NAV_LINK = '<a href="{href}">'
@@ -83,11 +83,20 @@ class LayoutExtension(Extension):
         md.treeprocessors.register(ScrollableTables(md), "gracious-tables", 3)
 
 
+def default_templates() -> Path:
+    """The guide's own layouts in `site/templates/`, the one set every build falls back to."""
+    from gracious.guide.locations import default_source
+
+    return default_source() / "templates"
+
+
 def make_environment(templates_dir: Path | None) -> jinja2.Environment:
-    """Create the build's single Jinja2 Environment; the site's layouts override the defaults."""
-    loaders = [jinja2.FileSystemLoader(DEFAULT_TEMPLATES)]
-    if templates_dir and templates_dir.is_dir():
-        loaders.insert(0, jinja2.FileSystemLoader(templates_dir))
+    """Create the build's single Jinja2 Environment; a source's own layouts come first."""
+    folders = [templates_dir] if templates_dir and templates_dir.is_dir() else []
+    fallback = default_templates()
+    if fallback not in folders:
+        folders.append(fallback)
+    loaders = [jinja2.FileSystemLoader(folder) for folder in folders]
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(default=True),
@@ -110,13 +119,14 @@ def layout_problem(error: jinja2.TemplateError, page: str) -> Problem:
 class Renderer:
     """Everything rendering shares across pages: converter, environment, navigation."""
 
-    def __init__(self, pages: list[Page], site: SiteOptions, templates_dir: Path | None):
+    def __init__(self, pages: list[Page], site: SiteOptions, templates_dir: Path | None,
+                 examples: ExampleBook | None = None):
         self.site = site
         self.pages = pages
         self.environment = make_environment(templates_dir)
         self.environment.globals["site"] = site
         self.links = LinkExtension(site, {page.rel: page.url for page in pages})
-        self.examples = ExamplesExtension()
+        self.examples = ExamplesExtension(examples)
         self.markdown = Markdown(
             extensions=[*MARKDOWN_EXTENSIONS, self.links, self.examples, LayoutExtension()],
             extension_configs={"toc": {"toc_depth": "2-3"}},
@@ -131,8 +141,11 @@ class Renderer:
         self.markdown.reset()
         self.links.rewriter.page = page
         self.links.rewriter.links = []
-        self.examples.drafts.source, self.examples.drafts.first_line = page.rel, page.first_line
+        self.examples.drafts.start(page.rel, page.first_line)
         body = self.markdown.convert(page.text)
+        problems = self.examples.drafts.check(page.meta.get("example_rules"))
+        if problems:
+            raise BuildError(problems)
         return body, self.markdown.toc_tokens, self.links.rewriter.links
 
     def nav_for(self, page: Page) -> Markup:

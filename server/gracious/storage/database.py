@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from gracious.private_files import make_private
 from gracious.storage.location import database_path
 from gracious.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from gracious.storage.when import stored_due_instant
@@ -35,7 +36,7 @@ def prepare_database(data_dir: str | os.PathLike[str]) -> None:
     # server's threads never race each other for that lock when they first connect
     path = database_path(data_dir)
     try:
-        Path(data_dir).mkdir(parents=True, exist_ok=True)
+        make_private(Path(data_dir), path)
     except OSError as error:
         raise StorageError(f"cannot open the database at {path}: {error}") from error
     connection = connect_database(data_dir)

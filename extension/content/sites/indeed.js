@@ -1,0 +1,33 @@
+// indeed messaging (messages.indeed.com/conversations/<id>), where job seekers answer employers.
+// established from public sources:
+// - the host and path: Indeed's own apps link the inbox as messages.indeed.com/conversations/
+//   (also Andrew-J-Larson/Custom-JS "Indeed - Archive All Messages" userscript, @match
+//   https://messages.indeed.com/conversations*);
+// - that userscript's selectors for the page: the list `div.msgw-ConversationList`, each thread
+//   `a.msgw-ConversationListItem`, the empty-state card `div.msgw-NoticeCard`.
+// the reply box itself is not described by any public source we found, so it is recognised by
+// structure only: a form with a textarea or a rich textbox, and the channel comes from that field
+// (field-channel.js). no recipient name is read: the header's markup is not known either.
+// only the messaging pages: other pages' fields (applications, profiles) get no button
+const INDEED_PAGES = /^\/conversations\b/;
+
+const INDEED = {
+  // the reply form of the open conversation
+  form: "form",
+  // a plain textarea first, then a rich textbox
+  fields: ["textarea", "[contenteditable=true][role=textbox]", "[contenteditable=true]"],
+  // the form's own submit button
+  sends: ["button[type=submit]"],
+  // the conversation list, which never holds the reply box
+  list: ".msgw-ConversationList",
+};
+
+gracious.registerSite({
+  id: "indeed",
+  hosts: ["messages.indeed.com"],
+  watch: INDEED.fields.map((field) => `${INDEED.form} ${field}`).join(", "),
+  composeFor(element) {
+    if (!INDEED_PAGES.test(location.pathname) || element.closest(INDEED.list)) return null;
+    return gracious.jobBoardCompose("indeed", element, { ...INDEED, context: () => ({}) });
+  },
+});

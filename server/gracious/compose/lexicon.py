@@ -1,0 +1,34 @@
+"""The word lists and phrasings the language layer reads, loaded once from compose/data."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_DATA = Path(__file__).parent / "data"
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A word list from data/<name>.txt: one entry a line, lower case, # for comments."""
+    text = (_DATA / f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().casefold()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+@cache
+def phrases_longest_first(name: str) -> tuple[str, ...]:
+    """A word list as phrases, longest first, so the longest lead-in is matched first."""
+    return tuple(sorted(words(name), key=lambda phrase: (-len(phrase), phrase)))
+
+
+@cache
+def table(name: str) -> Any:
+    """A structured file from data/<name>.yaml."""
+    return yaml.safe_load((_DATA / f"{name}.yaml").read_text(encoding="utf-8"))

@@ -1,0 +1,63 @@
+"""Company and role as the user typed them, made ready to sit inside a sentence."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from gracious.compose.lexicon import phrases_longest_first, table
+from gracious.compose.tidy import clean_phrase
+
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_AT_COMPANY = re.compile(r"\s+(?:at|@)\s+(?P<company>\S.*)$", re.IGNORECASE)
+_ROLE_OF = re.compile(r"^(?:role|position|post|job) (?:of|as)\s+", re.IGNORECASE)
+
+
+class Company(NamedTuple):
+    """A company's name without its article, and how it reads mid-sentence."""
+
+    bare: str  # "Guardian": for "the Guardian interview"
+    named: str  # "the Guardian": for "at the Guardian"
+
+
+@cache
+def _takes_the() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """The organisations (and name patterns) that take "the", from data/organisations.yaml."""
+    data = table("organisations")
+    names = frozenset(name.casefold() for name in data["names"])
+    return names, tuple(re.compile(pattern) for pattern in data["patterns"])
+
+
+@lru_cache(maxsize=1024)
+def read_company(value: str | None) -> Company:
+    """Drop a typed article, then add "the" back where the organisation takes one."""
+    text = clean_phrase(value)
+    match = _LEADING_ARTICLE.match(text)
+    if match and match.group(1).casefold() == "the" and len(text) > match.end():
+        bare = text[match.end() :]
+        return Company(bare, f"{match.group(1)} {bare}")
+    names, patterns = _takes_the()
+    if text and (text.casefold() in names or any(p.fullmatch(text) for p in patterns)):
+        return Company(text, f"the {text}")
+    return Company(text, text)
+
+
+@lru_cache(maxsize=1024)
+def read_role(value: str | None, company: str = "") -> tuple[str, str]:
+    """The job title alone, and a company the role named ("PM position at Acme")."""
+    text = clean_phrase(value)
+    text = _LEADING_ARTICLE.sub("", text)
+    text = _ROLE_OF.sub("", text)
+    named = ""
+    at = _AT_COMPANY.search(text)
+    if at and at.start() > 0:
+        named = clean_phrase(at.group("company"))
+        text = text[: at.start()]
+    for noun in phrases_longest_first("role_nouns"):
+        if text.casefold().endswith(" " + noun):
+            text = text[: -len(noun) - 1].rstrip(" ,-–—")
+            break
+    if company and named.casefold() == read_company(company).bare.casefold():
+        named = ""
+    return clean_phrase(text), named

@@ -1,0 +1,121 @@
+"""Headless Firefox ESR with the real extension, the real server, and sites at their real URLs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.firefox.browser import FirefoxTab
+from tests.firefox.harness import (
+    Firefox,
+    SiteServer,
+    find_firefox,
+    profile_prefs,
+    write_certificate,
+)
+from tests.support import LiveServer, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTENSION = ROOT / "extension"
+PAGES = ROOT / "tests" / "e2e" / "pages"
+MESSAGES = json.loads((EXTENSION / "_locales" / "en" / "messages.json").read_text(encoding="utf-8"))
+
+# what the real gmail sends: assigning innerHTML anywhere on the page throws
+GMAIL_CSP = {"Content-Security-Policy": "require-trusted-types-for 'script'"}
+
+OUTLOOK_HOSTS = ("outlook.live.com", "outlook.office.com", "outlook.office365.com",
+                 "outlook.cloud.microsoft")
+
+# (host, path prefix, fixture page, extra headers): the same pages the chromium suite uses
+ROUTES = [
+    ("mail.google.com", "/", "gmail.html", GMAIL_CSP),
+    *[(host, "/", "outlook.html", {}) for host in OUTLOOK_HOSTS],
+    ("www.linkedin.com", "/messaging/", "linkedin-messaging.html", {}),
+    ("www.linkedin.com", "/in/", "linkedin-invite.html", {}),
+    ("messages.indeed.com", "/", "indeed-messaging.html", {}),
+    ("app.joinhandshake.com", "/", "handshake-messaging.html", {}),
+    ("wellfound.com", "/", "wellfound-messaging.html", {}),
+]
+HOSTS = sorted({host for host, *_ in ROUTES})
+
+PROFILE = {"name": "Alex Rivera", "signature": "Alex Rivera\n+1 555 0100"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test here as a firefox end-to-end test."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.firefox)
+
+
+@pytest.fixture(scope="session")
+def firefox_binary() -> str:
+    """The firefox-esr to drive; .ci/run installs it on a fresh machine."""
+    binary = find_firefox()
+    if binary is None:
+        pytest.skip("firefox-esr is not installed (apt-get install firefox-esr, as .ci/run does)")
+    return binary
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory):
+    """The sites' real https names answered by our fixture pages, with a fresh certificate."""
+    cert, key = write_certificate(HOSTS, tmp_path_factory.mktemp("certificate"))
+    server = SiteServer(ROUTES, PAGES, cert, key).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """A real server of our own for the firefox suite."""
+    live = LiveServer(tmp_path_factory.mktemp("firefox-data")).start()
+    yield live
+    live.stop()
+
+
+@pytest.fixture(scope="session")
+def firefox(firefox_binary, sites, tmp_path_factory):
+    """One Firefox with the extension installed as a temporary add-on, shared by the suite."""
+    base = tmp_path_factory.mktemp("firefox")
+    browser = Firefox(firefox_binary, base / "profile",
+                      profile_prefs(free_port(), HOSTS, sites.port), base / "firefox.log")
+    try:
+        browser.start()
+        browser.addon_id = browser.install(EXTENSION)
+        browser.uuid = browser.extension_uuid(browser.addon_id)
+    except Exception as error:
+        browser.stop()
+        raise RuntimeError(f"{error}; firefox said:\n{browser.log_tail()}") from error
+    yield browser
+    browser.stop()
+
+
+@pytest.fixture(scope="session")
+def configured(firefox, server):
+    """Point the extension at our server through its options page, once, as a user would."""
+    tab = FirefoxTab(firefox.client)
+    tab.goto(f"moz-extension://{firefox.uuid}/options/options.html")
+    # the page fills its fields from storage and the server first: type only after that
+    tab.wait_for("document.getElementById('options').tone.options.length > 0",
+                 message="the options page to load the saved settings")
+    tab.fill("#serverUrl", server.url)
+    tab.fill("#name", PROFILE["name"])
+    tab.fill("#signature", PROFILE["signature"])
+    tab.click("button[type=submit]")
+    # "Saved." only once the server accepted the profile from this moz-extension origin
+    tab.wait_for("document.getElementById('saved').textContent !== ''")
+    saved = tab.js("return document.getElementById('saved').textContent")
+    assert saved == MESSAGES["optionsSaved"]["message"], saved
+    return firefox
+
+
+@pytest.fixture
+def tab(configured):
+    """The browser's tab, configured, on a blank page and with no panel left open."""
+    page = FirefoxTab(configured.client)
+    page.goto("about:blank")
+    return page
