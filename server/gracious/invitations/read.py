@@ -33,7 +33,7 @@ def read_invitation(text: str, user_email: str = "", user_name: str = "") -> dic
     people = interviewers(event, user_email, user_name)
     interview = {"starts_at": starts.isoformat(), "ends_at": ends.isoformat(),
                  "time_zone": zone, "interviewers": people,
-                 "format": meeting_format(event), **role_and_company(event)}
+                 "format": meeting_format(event), **role_and_company(event, people)}
     return {key: value for key, value in interview.items() if value is not None}
 
 
@@ -198,12 +198,12 @@ def meeting_format(event: icalendar.Event) -> str | None:
     return None
 
 
-def role_and_company(event: icalendar.Event) -> dict:
+def role_and_company(event: icalendar.Event, interviewers: list[dict]) -> dict:
     """The role and company the summary and description name, by the extraction engine."""
     from gracious.extraction import extract_context
 
-    people = [Party(name=name_of(a, email_of(a)), email=email_of(a)) for a in addresses(event)
-              if len(email_of(a) or "") <= 320][:50]
+    # only the company's people: the user's own address and rooms would blur whose mail it is
+    people = [Party(**person) for person in interviewers][:50]
     thread = Thread(subject=texts(event, "SUMMARY")[:500] or None,
                     text=texts(event, "DESCRIPTION")[:40000] or None,
                     from_=people[0] if people else None, to=people[1:])
