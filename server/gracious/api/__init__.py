@@ -2,6 +2,7 @@
 
 # importing a resource module registers its routes on bp
 from gracious.api import (  # noqa: F401
+    agenda,
     cadence,
     check,
     drafts,
