@@ -16,6 +16,7 @@ from gracious.api import (  # noqa: F401
     openapi,
     profile,
     reminders,
+    sent,
 )
 from gracious.api.spec import bp
 
