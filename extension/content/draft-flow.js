@@ -187,6 +187,7 @@
         compose.editor()?.addEventListener("input", editorListener);
       }
       if (placed === "inserted") gracious.ask({ type: "inserted", draft, thread: compose.context().thread, site: compose.site }).catch(() => {});
+      if (placed === "inserted") gracious.watchSent?.(compose, { draft, site: compose.site });
     }
 
     async function remind(days) {

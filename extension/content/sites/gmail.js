@@ -85,6 +85,7 @@ gracious.registerSite({
       quoteSelector: GMAIL.quote,
       editor: () => root.querySelector(GMAIL.body),
       subjectField: () => root.querySelector(GMAIL.subject),
+      sendButton: () => root.querySelector(`${GMAIL.toolbar} ${GMAIL.sendGroup} [role=button]`),
       context: () => readContext(root, root.querySelector(GMAIL.body)),
       placeButton(button) {
         const send = root.querySelector(`${GMAIL.toolbar} ${GMAIL.sendGroup}`);

@@ -57,6 +57,7 @@ function messageCompose(form) {
     root: form,
     editor: () => form.querySelector(LINKEDIN.messageBody),
     subjectField: () => null,
+    sendButton: () => form.querySelector(LINKEDIN.sendButton),
     context: () => messageContext(form),
     placeButton(button) {
       const send = form.querySelector(LINKEDIN.sendButton);

@@ -12,6 +12,8 @@ const OUTLOOK = {
   messageText: "[role=document]",
   // quoted history that outlook appends below a reply
   quote: "#divRplyFwdMsg, #appendonsend",
+  // the send button, by its english label
+  send: "button[aria-label='Send'], button[title^='Send']",
 };
 
 const ADDRESS = /[^\s<>,;"()]+@[^\s<>,;"()]+\.[a-z]{2,}/i;
@@ -55,6 +57,8 @@ gracious.registerSite({
       quoteSelector: OUTLOOK.quote,
       editor: () => root.querySelector(OUTLOOK.body),
       subjectField: () => root.querySelector(OUTLOOK.subject),
+      // outlook's send has no language-independent hook; Ctrl+Enter is caught in any language
+      sendButton: () => root.querySelector(OUTLOOK.send),
       context: () => outlookContext(root, root.querySelector(OUTLOOK.body)),
       placeButton(button) {
         // outlook's toolbar has no language-independent hook, so the button sits just above the body

@@ -53,6 +53,8 @@ class AgendaItem(BaseModel):
     due_at: str
     interview: AgendaInterview | None
     interviewer: Interviewer | None
+    interviewer_index: int | None = Field(description="The interviewer's place in the "
+                                                      "interview's list, for its drafts")
     guide: str = Field(description="Path under the guide root that explains this step")
 
 
@@ -95,10 +97,12 @@ def agenda_item(row, interviews: dict[int, dict]) -> dict[str, Any]:
     if interview is not None:
         summary = {key: interview[key] for key in ("id", "company", "role", "starts_at",
                                                     "outcome")}
+    person = interviewer_for(row, interview, context)
+    people = interview["interviewers"] if interview else []
     return {
         "reminder_id": row["id"], "kind": row["kind"], "note": row["note"], "due": row["due"],
-        "due_at": row["due_at"], "interview": summary,
-        "interviewer": interviewer_for(row, interview, context),
+        "due_at": row["due_at"], "interview": summary, "interviewer": person,
+        "interviewer_index": people.index(person) if person in people else None,
         "guide": AGENDA_GUIDE.get(row["kind"], GUIDE_LINKS["following-up"]),
     }
 
