@@ -16,7 +16,7 @@ from gracious.guide.problems import BuildError, Problem
 EXAMPLES_FILE = "examples.yml"
 # where the engine keeps its email word range; the checker judges every note against it,
 # so the guide states the same range and the two can never disagree
-LENGTH_RANGE_HOME = ("gracious.checker.checks", "EMAIL_WORDS")
+LENGTH_RANGE_HOME = ("gracious.compose.limits", "EMAIL_BODY_WORDS")
 
 
 def engine_length_range() -> tuple[int, int]:
