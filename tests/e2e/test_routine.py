@@ -101,3 +101,27 @@ def test_a_click_the_page_fakes_is_not_a_send(page, browser, call_api, imported)
         assert thank_you(call_api, imported, "Ingrid Solberg")["done"] is False
     finally:
         tab.close()
+
+
+@pytest.fixture
+def thank_jane(call_api):
+    """A thank-you reminder for the person the gmail fixture's compose is addressed to."""
+    reminder = call_api("POST", "/api/v1/reminders", {
+        "due": "2026-12-02", "kind": "thank-you", "note": "Thank Jane",
+        "context": {"recipient": {"name": "Jane Doe"}, "company": "Acme"},
+    })
+    yield reminder
+    call_api("DELETE", f"/api/v1/reminders/{reminder['id']}")
+
+
+def test_ctrl_enter_after_a_one_click_draft_marks_the_reminder_done(page, call_api, thank_jane):
+    page.goto("https://mail.google.com/mail/u/0/?open=popup")
+    page.locator("[data-testid=gracious-draft-button]").click()
+    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    editor = page.locator("[data-compose=popup] [g_editable]")
+    expect(editor).to_contain_text("Jane")
+    editor.press("Control+Enter")
+    reminder = f"/api/v1/reminders/{thank_jane['id']}"
+    assert eventually(lambda: call_api("GET", reminder)["done"])
+    newest = call_api("GET", "/api/v1/history")["history"][0]
+    assert newest["sent"] and newest["reminder_id"] == thank_jane["id"]
