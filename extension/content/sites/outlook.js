@@ -12,8 +12,6 @@ const OUTLOOK = {
   messageText: "[role=document]",
   // quoted history that outlook appends below a reply
   quote: "#divRplyFwdMsg, #appendonsend",
-  // the send button, by its english label
-  send: "button[aria-label='Send'], button[title^='Send']",
 };
 
 const ADDRESS = /[^\s<>,;"()]+@[^\s<>,;"()]+\.[a-z]{2,}/i;
@@ -57,8 +55,9 @@ gracious.registerSite({
       quoteSelector: OUTLOOK.quote,
       editor: () => root.querySelector(OUTLOOK.body),
       subjectField: () => root.querySelector(OUTLOOK.subject),
-      // outlook's send has no language-independent hook; Ctrl+Enter is caught in any language
-      sendButton: () => root.querySelector(OUTLOOK.send),
+      // outlook's send has no language-independent hook (only its translated label), so no button
+      // is named here; its Ctrl+Enter is caught in any language. the ext adapter may add one
+      sendButton: () => null,
       context: () => outlookContext(root, root.querySelector(OUTLOOK.body)),
       placeButton(button) {
         // outlook's toolbar has no language-independent hook, so the button sits just above the body
