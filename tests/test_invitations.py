@@ -177,3 +177,12 @@ def test_the_terminal_refuses_a_file_that_is_not_a_calendar(app, tmp_path, capsy
     assert main(["interviews", "import", str(tmp_path / "absent.ics"),
                  "--data-dir", app.config["DATA_DIR"]]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_an_all_hands_invitation_keeps_the_organiser_and_the_first_of_the_rest(client):
+    crowd = "\n".join(f"ATTENDEE;CN=Person {n:02d}:mailto:person.{n:02d}x@globex.com"
+                       for n in range(40))
+    event = f"DTSTART:20261204T170000Z\nORGANIZER;CN=Sam Lee:mailto:sam.lee@globex.com\n{crowd}"
+    interview = upload(client, minimal(event)).get_json()
+    assert len(interview["interviewers"]) == 20
+    assert names(interview)[:2] == ["Sam Lee", "Person 00"]

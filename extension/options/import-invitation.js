@@ -1,4 +1,5 @@
 // "Import invitation…": pick an .ics file and record its interview, with its reminders
+import { refreshBadge } from "../background/reminder-badge.js";
 import { importInvitation } from "../background/server-api.js";
 
 const say = (key, fallback, substitutions) => chrome.i18n.getMessage(key, substitutions) || fallback;
@@ -32,6 +33,7 @@ export function mountInvitationImport(container) {
       const interview = await importInvitation(await file.text());
       status.textContent = describe(interview);
       document.dispatchEvent(new CustomEvent("gracious-interview-imported", { detail: interview }));
+      refreshBadge().catch(() => {});
     } catch (error) {
       status.textContent = error.message;
     }

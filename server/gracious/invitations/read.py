@@ -12,6 +12,7 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from gracious.invitations.vocabulary import host_matches, meeting_vocabulary
 from gracious.models import Party, Thread
+from gracious.storage.interview_models import MAX_INTERVIEWERS
 
 LINK = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 # a first.last style address gives a name; "jsmith" would be a guess
@@ -30,7 +31,8 @@ def read_invitation(text: str, user_email: str = "", user_name: str = "") -> dic
     calendar = parse_calendar(text)
     event = pick_event(calendar)
     starts, ends, zone = event_times(event)
-    people = interviewers(event, user_email, user_name)
+    # an all-hands invitation lists everyone; the organiser and the first of the rest are kept
+    people = interviewers(event, user_email, user_name)[:MAX_INTERVIEWERS]
     interview = {"starts_at": starts.isoformat(), "ends_at": ends.isoformat(),
                  "time_zone": zone, "interviewers": people,
                  "format": meeting_format(event), **role_and_company(event, people)}
