@@ -8,7 +8,7 @@ import sys
 from bench.common import print_table, write_results
 
 SUITES = ("bench.composition", "bench.api_latency", "bench.guide_build",
-          "bench.extension_overhead", "bench.load")
+          "bench.extension_overhead", "bench.load", "bench.notes")
 
 
 def main(names: list[str]) -> int:

@@ -30,7 +30,7 @@ def score() -> tuple[int, int, int, int, list[str]]:
 
 def measure() -> list[Row]:
     """The corpus scores as benchmark rows."""
-    threads, fully, fields_right, wrong, _ = score()
+    threads, fully, _, wrong, _ = score()
     share = fully / threads if threads else 0.0
     return [
         Row("extraction: threads fully right", share * 100, "%", f">= {TARGET_FULLY_RIGHT:.0%}",

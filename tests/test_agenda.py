@@ -40,7 +40,7 @@ def test_the_thank_yous_are_due_today_and_the_follow_ups_wait(client):
                                   "role": "Senior Data Engineer",
                                   "starts_at": PANEL["starts_at"], "outcome": "waiting"}
     assert first["interviewer"]["email"] == "ingrid@fjordline.no"
-    assert first["guide"] == GUIDE_LINKS["panel-one-note-each"]
+    assert first["guide"] == GUIDE_LINKS["one-note-each"]
     # the first follow-up (monday 14th) is beyond this week
     assert day["this_week"] == []
 
@@ -51,7 +51,7 @@ def test_items_move_from_this_week_to_today_to_overdue(client):
     assert summary(monday["overdue"]) == [("thank-you", "Ingrid Solberg"),
                                           ("thank-you", "Tomasz Nowak")]
     assert summary(monday["this_week"]) == [("follow-up", "Ingrid Solberg")]
-    assert monday["this_week"][0]["guide"] == GUIDE_LINKS["panel-cadence"]
+    assert monday["this_week"][0]["guide"] == GUIDE_LINKS["cadence"]
     on_the_day = agenda(client, "2026-12-14T07:00:00+01:00", "Europe/Oslo")
     assert summary(on_the_day["today"]) == [("follow-up", "Ingrid Solberg")]
     assert summary(on_the_day["this_week"]) == []

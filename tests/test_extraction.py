@@ -345,3 +345,84 @@ def test_preparing_extraction_loads_the_suffix_list_once():
 def test_a_subject_that_opens_with_the_role_names_it(subject, role):
     thread = Thread(subject=subject, text="Hi Sam, thanks for your time.")
     assert extract_context(thread).role == role
+
+
+def test_each_extracted_field_says_where_it_was_read():
+    fields = extract(RECRUITER_EMAIL)
+    assert fields.sources == {
+        "recipient": "display-name",
+        "company": "signature",
+        "role": "subject",
+        "interview.date": "body",
+        "interview.format": "body",
+    }
+
+
+@pytest.mark.parametrize(
+    ("sender", "name"),
+    [
+        ({"name": "PARK, JORDAN"}, "Jordan Park"),
+        ({"name": "JORDAN PARK"}, "Jordan Park"),
+        ({"name": "VAN DIJK, SANNE"}, "Sanne van Dijk"),
+        ({"name": "Dr. Helena Okafor"}, "Dr. Helena Okafor"),
+        ({"name": "Kite Systems", "email": "no-reply@hire.lever.co"}, None),
+        ({"name": "Calendly", "email": "notifications@calendly.com"}, None),
+        ({"name": "Workday", "email": "acme@myworkday.com"}, None),
+    ],
+)
+def test_names_are_written_as_people_write_them_and_services_never_greeted(sender, name):
+    fields = extract({"from": sender})
+    assert (fields.recipient.name if fields.recipient else None) == name
+
+
+def test_a_formal_title_is_kept_for_the_greeting():
+    fields = extract({"from": {"name": "Prof. Alan Whitmore"}})
+    assert fields.recipient.title == "Prof."
+
+
+def test_the_users_own_name_is_never_the_recipient_company_or_role():
+    thread = Thread.model_validate({
+        "subject": "Interview: Jordan Park / Data Engineer",
+        "text": "Hi,\n\nSee you then.\n\nBest,\nJordan Park",
+        "from": {"name": "Jordan Park", "email": "jordan.park@gmail.com"},
+    })
+    fields = extract_context(thread, "Jordan Park")
+    assert fields.recipient is None
+    assert fields.role == "Data Engineer"
+    assert fields.company is None
+
+
+@pytest.mark.parametrize(
+    ("email", "company"),
+    [
+        ("acme@myworkday.com", None),
+        ("x@hire.lever.co", None),
+        ("oliver@michaelpage.co.uk", None),
+    ],
+)
+def test_services_and_agencies_are_never_the_employer(email, company):
+    fields = extract({"from": {"name": "Oliver Grant", "email": email}, "text": "Hi Sam"})
+    assert fields.company == company
+
+
+def test_a_relative_date_needs_the_message_date():
+    text = "Our interview is tomorrow at 2pm."
+    assert extract({"text": text}).interview is None
+    dated = extract({"text": text, "date": "2026-03-02"})
+    assert dated.interview.date == dt.date(2026, 3, 3)
+
+
+def test_the_api_reports_where_each_field_came_from(client):
+    thread = {
+        "subject": "Interview for Senior Data Analyst",
+        "text": "Hi Sam, thanks for your time today.\n\nBest,\nPriya Raman\nRecruiter | Northwind",
+        "from": {"name": "Priya Raman", "email": "priya@northwind-traders.com"},
+    }
+    extracted = client.post("/api/v1/extract", json={"thread": thread, "sender": {"name": "Sam"}})
+    assert extracted.status_code == 200
+    assert extracted.get_json()["fields"]["sources"] == {
+        "recipient": "display-name", "company": "signature", "role": "subject"}
+    # a field the request gives is not the thread's, so it has no source
+    draft = client.post("/api/v1/drafts", json={"thread": thread, "company": "Northwind Ltd"})
+    assert draft.status_code == 200
+    assert draft.get_json()["fields"]["sources"] == {"recipient": "display-name", "role": "subject"}

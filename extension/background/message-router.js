@@ -1,4 +1,4 @@
-import { ProblemError, ServerDownError } from "./server-api.js";
+import { PairingError, ProblemError, ServerDownError } from "./server-api.js";
 
 const handlers = new Map();
 
@@ -10,6 +10,9 @@ export function handleMessage(type, handler) {
 /** A plain, cloneable description of what went wrong, for the panel to explain. */
 export function describeError(error) {
   if (error instanceof ServerDownError) return { type: "server-down", serverUrl: error.serverUrl };
+  if (error instanceof PairingError) {
+    return { type: "unpaired", state: error.state, serverUrl: error.serverUrl, detail: error.message };
+  }
   if (error instanceof ProblemError) {
     return { type: "problem", status: error.status, title: error.problem?.title ?? "", detail: error.message };
   }
@@ -19,7 +22,7 @@ export function describeError(error) {
 /** Listen for messages from the extension's own scripts and pages only. */
 export function startMessageRouter() {
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    // web pages can't message us (no externally_connectable), and other extensions must not either
+    // web pages reach only external-pairing.js, and other extensions nothing at all
     if (sender.id !== chrome.runtime.id) return false;
     const handler = handlers.get(message?.type);
     if (!handler) return false;

@@ -18,32 +18,47 @@ export function pickFields(source, fields) {
   return picked;
 }
 
+async function refreshProfile(settings) {
+  const profile = await readProfile();
+  const fresh = pickFields(profile, ["name", "signature", "tone", "kind"]);
+  await saveSettings(fresh);
+  return { ...settings, ...fresh };
+}
+
+// the profile changes rarely: a draft uses the copy in storage and refreshes it behind the answer,
+// so the click costs one request to the server, not two
+let profileRefresh = null;
+
 /** The profile, fresh from the server when it has one, else the copy saved by the options page. */
-export async function currentProfile() {
+export async function currentProfile({ fresh = true } = {}) {
   const settings = await loadSettings();
+  if (!fresh) {
+    profileRefresh ??= refreshProfile(settings).catch(() => settings).finally(() => { profileRefresh = null; });
+    return settings;
+  }
   try {
-    const profile = await readProfile();
-    const fresh = pickFields(profile, ["name", "signature", "tone", "kind"]);
-    await saveSettings(fresh);
-    return { ...settings, ...fresh };
+    return await refreshProfile(settings);
   } catch {
     return settings;
   }
 }
 
-/** The kinds, tones and channels, with where the guide and server are for links. */
+/** The kinds, tones and channels, with where the guide and server are for links; kept for the panel. */
 export async function listChoices() {
   const { serverUrl } = await loadSettings();
-  return { ...(await listKinds()), guideRoot: guideUrl(serverUrl), serverUrl };
+  const choices = { ...(await listKinds()), guideRoot: guideUrl(serverUrl), serverUrl };
+  await chrome.storage.local.set({ choicesCache: choices });
+  return choices;
 }
 
 /** Draft a note from page context, filling the sender and defaults from the profile. */
-export async function draftFromPage({ request }) {
-  const profile = await currentProfile();
+export async function draftFromPage({ request, skipSignature = false }) {
+  const profile = await currentProfile({ fresh: false });
   const body = pickFields(request, DRAFT_FIELDS);
   body.kind ??= profile.kind;
   body.tone ??= profile.tone;
-  const sender = pickFields(profile, ["name", "signature"]);
+  // the compose already carries the user's own signature (gmail's or outlook's): don't add a second
+  const sender = pickFields(profile, skipSignature ? ["name"] : ["name", "signature"]);
   if (!body.sender && Object.keys(sender).length) body.sender = sender;
   return draftNote(body);
 }

@@ -17,3 +17,18 @@ export async function savePairingToken(token) {
 export function authorizationHeader(token) {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
+
+const MESSAGES = {
+  paired: "pairingPaired",
+  unpaired: "pairingUnpaired",
+  wrong: "pairingWrong",
+  down: "pairingServerDown",
+  rejected: "pairingRejected",
+  empty: "pairingEmpty",
+};
+
+/** What to tell the user about a pairing state, with the fix. */
+export function pairingMessage({ state, serverUrl }) {
+  const root = String(serverUrl).replace(/\/+$/, "");
+  return chrome.i18n.getMessage(MESSAGES[state] ?? "pairingUnpaired", [root]) || state;
+}

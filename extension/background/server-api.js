@@ -1,4 +1,4 @@
-import { authorizationHeader, loadPairingToken } from "./pairing.js";
+import { authorizationHeader, loadPairingToken, pairingMessage } from "./pairing.js";
 import { loadSettings } from "./settings.js";
 
 /** The server could not be reached at all. */
@@ -20,6 +20,17 @@ export class ProblemError extends Error {
   }
 }
 
+/** The server refused the pairing code: none saved yet, or one that is not this server's. */
+export class PairingError extends ProblemError {
+  constructor(status, problem, serverUrl, hadToken) {
+    super(status, problem);
+    this.name = "PairingError";
+    this.state = hadToken ? "wrong" : "unpaired";
+    this.serverUrl = serverUrl;
+    this.message = pairingMessage({ state: this.state, serverUrl });
+  }
+}
+
 // pages can't reach the server through us: only the worker and extension pages call this
 async function call(path, { method = "GET", body } = {}) {
   const [{ serverUrl }, token] = await Promise.all([loadSettings(), loadPairingToken()]);
@@ -38,6 +49,7 @@ async function call(path, { method = "GET", body } = {}) {
   }
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
+  if (response.status === 401) throw new PairingError(401, data, serverUrl, Boolean(token));
   if (!response.ok) throw new ProblemError(response.status, data);
   return data;
 }

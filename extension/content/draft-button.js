@@ -1,4 +1,5 @@
-// one "Draft thank-you" button per compose, however often the page re-renders around it
+// one "Draft thank-you" button per compose, however often the page re-renders around it. the page
+// can find it and call click() on it: only the user's own (trusted) clicks do anything.
 
 const buttons = new WeakMap();
 
@@ -6,12 +7,30 @@ function saveSelection(compose) {
   const editor = compose.editor();
   if (!editor) return null;
   if (gracious.isTextField(editor)) {
-    return document.activeElement === editor ? { fieldEnd: editor.selectionEnd } : null;
+    const focused = editor.getRootNode().activeElement === editor;
+    return focused ? { fieldEnd: editor.selectionEnd } : null;
   }
-  const selection = getSelection();
-  if (!selection.rangeCount) return null;
-  const range = selection.getRangeAt(0);
-  return editor.contains(range.startContainer) ? { range: range.cloneRange() } : null;
+  const range = gracious.rangeIn(editor);
+  return range ? { range } : null;
+}
+
+/** Show that a draft is on its way: disabled, aria-busy and a "Drafting…" label. */
+function setBusy(button, busy) {
+  button.disabled = busy;
+  button.setAttribute("aria-busy", String(busy));
+  button.textContent = gracious.t(busy ? "buttonDrafting" : "buttonLabel");
+}
+
+async function draftFrom(site, button, saved) {
+  const compose = site.composeFor(button);
+  if (!compose || button.disabled) return;
+  compose.button = { setBusy: (busy) => setBusy(button, busy) };
+  setBusy(button, true);
+  try {
+    await gracious.draftInto(compose, saved ?? saveSelection(compose));
+  } finally {
+    setBusy(button, false);
+  }
 }
 
 function createButton(site) {
@@ -21,10 +40,12 @@ function createButton(site) {
     "data-testid": "gracious-draft-button",
     "data-gracious-site": site.id,
     title: gracious.t("buttonTitle"),
+    "aria-busy": "false",
   }, gracious.t("buttonLabel"));
   let saved = null;
   // keep focus and the caret in the editor, so the note lands where the user was typing
   button.addEventListener("mousedown", (event) => {
+    if (!event.isTrusted) return;
     event.preventDefault();
     const compose = site.composeFor(button);
     saved = compose ? saveSelection(compose) : null;
@@ -32,9 +53,10 @@ function createButton(site) {
   button.addEventListener("click", (event) => {
     event.preventDefault();
     event.stopPropagation();
-    const compose = site.composeFor(button);
-    if (!compose) return;
-    gracious.draftInto(compose, saved ?? saveSelection(compose));
+    // a page script's button.click() or dispatched event is never the user asking
+    if (!event.isTrusted) return;
+    performance.mark("gracious:click", { startTime: event.timeStamp });
+    draftFrom(site, button, saved);
     saved = null;
   });
   return button;
@@ -57,8 +79,10 @@ function keepInPlace(compose, button) {
 
 /** Give the compose around an element its button, exactly once. */
 gracious.attachButton = (site, element) => {
+  gracious.recordHealth?.(site.id, "composesSeen");
   const compose = site.composeFor(element);
   if (!compose) return;
+  gracious.recordHealth?.(site.id, "bodiesFound");
   let button = buttons.get(compose.root);
   if (button && compose.root.contains(button)) return;
   if (!button) {
@@ -67,4 +91,5 @@ gracious.attachButton = (site, element) => {
     keepInPlace(compose, button);
   }
   compose.placeButton(button);
+  if (button.isConnected) gracious.recordHealth?.(site.id, "buttonsPlaced");
 };

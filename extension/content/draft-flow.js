@@ -1,4 +1,5 @@
-// one click: gather context, ask the worker for a draft, insert it, then let the panel refine it
+// one click: read the compose once, ask the worker for a draft, insert it, and only then, when the
+// page is idle, build the panel that refines it. a performance.mark trail times each step.
 // wrapped so the context menu can inject this file again without redeclaring its constants
 (() => {
   // used when the server is too old to list its kinds; ids match the api
@@ -7,199 +8,175 @@
     tones: ["warm", "formal", "concise"].map((id) => ({ id })),
     channels: [],
   };
-
-  /** Where a fresh note goes: the user's cursor in the body, else the very top, above any quote. */
-  function insertionPoint(compose, editor, saved) {
-    const quote = compose.quoteSelector;
-    const node = saved?.startContainer;
-    const element = node?.nodeType === Node.ELEMENT_NODE ? node : node?.parentElement;
-    const usable = saved && editor.contains(node) && !(quote && element?.closest(quote));
-    if (usable) {
-      // never replace a selection the user made: insert after it
-      const range = saved.cloneRange();
-      range.collapse(false);
-      return range;
-    }
-    const range = document.createRange();
-    const first = editor.firstElementChild;
-    if (quote && first?.matches(quote) && editor.firstChild === first) {
-      // a caret before the quote would land inside it, so open an empty line above it first
-      const line = gracious.element("div", {}, gracious.element("br"));
-      first.before(line);
-      range.setStart(line, 0);
-    } else {
-      range.setStart(editor, 0);
-    }
-    range.collapse(true);
-    return range;
-  }
-
-  function insertFresh(compose, editor, text, saved) {
-    if (gracious.isTextField(editor)) {
-      const empty = editor.value.trim() === "";
-      const at = empty ? 0 : (saved?.fieldEnd ?? editor.value.length);
-      const end = empty ? editor.value.length : at;
-      // keep the note off the user's own line in a multi-line field
-      const lead = editor.tagName === "TEXTAREA" && at > 0 && editor.value[at - 1] !== "\n" ? "\n\n" : "";
-      const inserted = gracious.insertIntoField(editor, lead + text, at, end);
-      const kept = inserted.text.startsWith(lead) ? lead.length : 0;
-      return { ...inserted, start: inserted.start + kept, text: inserted.text.slice(kept) };
-    }
-    return gracious.insertIntoEditable(editor, text, insertionPoint(compose, editor, saved?.range));
-  }
-
-  const sameText = (a, b) => a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
-
-  /** The note as it would be sent: the editor's text without quoted history. */
-  function noteText(compose, editor) {
-    if (gracious.isTextField(editor)) return editor.value;
-    let text = editor.innerText ?? "";
-    for (const quote of compose.quoteSelector ? editor.querySelectorAll(compose.quoteSelector) : []) {
-      text = text.replace(quote.innerText, "");
-    }
-    return text.trim();
-  }
-
   // how long the user pauses typing before the note is checked again
   const CHECK_DELAY_MS = 400;
+  // the checker's text, in utf-8 bytes: under the server's body cap whatever the script
+  const CHECK_BYTES = 32 * 1024;
 
-  /** Run the one-click flow for a compose, with the selection saved when the button was pressed. */
+  const mark = (name) => performance.mark(`gracious:${name}`);
   // per compose, what the last click inserted: a second click redrafts it instead of adding another
   const sessions = new WeakMap();
 
-  gracious.draftInto = (compose, saved) => {
-    const { t } = gracious;
-    const previous = sessions.get(compose.root);
-    const state = previous?.inserted && gracious.isUntouched(previous.inserted) ? previous
-      : { kind: null, tone: null, variant: 0, highlights: [], draft: null, inserted: null, subject: null, choices: null };
-    sessions.set(compose.root, state);
-    let editorListener = null;
+  // the kinds the worker listed last time, so the panel's selects are filled before the server answers
+  gracious.cachedChoices = null;
+  chrome.storage.local.get("choicesCache").then(({ choicesCache }) => {
+    gracious.cachedChoices ??= choicesCache ?? null;
+  }, () => {});
 
-    const panel = gracious.openPanel({
-      onKind(kind) { Object.assign(state, { kind, variant: 0 }); run(); },
-      onTone(tone) { Object.assign(state, { tone, variant: 0 }); run(); },
-      onAnotherVersion() { state.variant += 1; run(); },
-      onDetail(detail) { state.highlights = [detail]; run(); },
-      onRetry() { run(); },
-      onRemind: remind,
+  function request(compose, state) {
+    return {
+      kind: state.kind ?? undefined,
+      tone: state.tone ?? undefined,
+      channel: compose.channel,
+      variant: state.variant,
+      highlights: state.highlights,
+      ...state.context,
+    };
+  }
+
+  function askChoices(state) {
+    if (state.choices) return null;
+    return gracious.ask({ type: "kinds" }).then((choices) => {
+      state.choices = choices;
+      gracious.cachedChoices = choices;
+    }, () => {
+      // the draft request beside it reports a stopped or unpaired server; here the panel just
+      // falls back to the kinds it saw last, or the built-in ones
+      state.choices ??= gracious.cachedChoices ?? FALLBACK_CHOICES;
+    });
+  }
+
+  function session(compose, saved) {
+    const previous = sessions.get(compose.root);
+    if (previous?.inserted && gracious.isUntouched(previous.inserted)) return previous;
+    const state = {
+      kind: null, tone: null, variant: 0, highlights: [], draft: null, inserted: null, subject: null,
+      choices: null, context: null, panel: null, saved, busy: false, checkTimer: null, listening: false,
+    };
+    sessions.set(compose.root, state);
+    return state;
+  }
+
+  /** The panel for this session, built on first need. */
+  function panelFor(compose, state) {
+    state.panel ??= gracious.openPanel({
+      onKind(kind) { Object.assign(state, { kind, variant: 0 }); run(compose, state); },
+      onTone(tone) { Object.assign(state, { tone, variant: 0 }); run(compose, state); },
+      onAnotherVersion() { state.variant += 1; run(compose, state); },
+      onDetail(detail) { state.highlights = [detail]; run(compose, state); },
+      onRetry() { run(compose, state); },
+      onRemind: (days) => remind(compose, state, days),
       onClose() {
-        if (editorListener) compose.editor()?.removeEventListener("input", editorListener);
-        clearTimeout(checkTimer);
+        clearTimeout(state.checkTimer);
+        state.panel = null;
         compose.editor()?.focus({ preventScroll: true });
       },
+    }, compose);
+    return state.panel;
+  }
+
+  async function checkNow(compose, state) {
+    const editor = compose.editor();
+    if (!editor || !state.draft || !state.panel) return;
+    try {
+      const report = await gracious.ask({
+        type: "check", text: gracious.clipBytes(gracious.noteText(compose, editor), CHECK_BYTES),
+        subject: compose.subjectField?.()?.value, draft: state.draft, thread: state.context.thread,
+      });
+      state.panel?.showChecks(report);
+    } catch {
+      // the checker is advice: a failure leaves the last findings in place
+    }
+  }
+
+  function showCount(compose, state) {
+    const limit = state.choices?.channels?.find((channel) => channel.id === compose.channel)?.limit;
+    const editor = compose.editor();
+    if (compose.channel.startsWith("linkedin") && limit && editor) {
+      state.panel?.showCount(gracious.noteText(compose, editor).length, limit);
+    }
+  }
+
+  function listenForEdits(compose, state) {
+    if (state.listening) return;
+    state.listening = true;
+    compose.editor()?.addEventListener("input", () => {
+      showCount(compose, state);
+      clearTimeout(state.checkTimer);
+      state.checkTimer = setTimeout(() => checkNow(compose, state), CHECK_DELAY_MS);
     });
+  }
 
-    function request() {
-      return {
-        kind: state.kind ?? undefined,
-        tone: state.tone ?? undefined,
-        channel: compose.channel,
-        variant: state.variant,
-        highlights: state.highlights,
-        ...compose.context(),
-      };
-    }
+  /** Fill the panel once the note is in: after the insertion, when the page is idle. */
+  function showOutcome(compose, state, placed) {
+    const panel = panelFor(compose, state);
+    const { t } = gracious;
+    const { draft } = state;
+    panel.showChoices(state.choices ?? gracious.cachedChoices ?? FALLBACK_CHOICES, state);
+    panel.setBusy(false, placed === "kept" ? t("panelKeptYours") : state.inserted.truncated ? t("panelShortened") : t("panelInserted"));
+    panel.showGuide(draft.kind);
+    panel.showRemind(["thank-you", "follow-up"].includes(draft.kind));
+    showCount(compose, state);
+    listenForEdits(compose, state);
+    checkNow(compose, state);
+  }
 
-    /** Put the draft in the compose; says whether it "inserted", left it "unchanged", or "kept" the user's edits. */
-    async function place(draft) {
-      const editor = compose.editor();
-      if (!editor) throw Object.assign(new Error(t("panelComposeGone")), { type: "failure" });
-      let outcome = "inserted";
-      if (!state.inserted) {
-        state.inserted = insertFresh(compose, editor, draft.body, saved);
-      } else if (gracious.isUntouched(state.inserted) && sameText(state.inserted.text, draft.body)) {
-        outcome = "unchanged";
-      } else if (gracious.isUntouched(state.inserted) || await panel.askToReplace()) {
-        state.inserted = gracious.replaceInserted(state.inserted, draft.body);
-      } else {
-        return "kept";
-      }
-      const subjectField = compose.subjectField?.();
-      if (subjectField && state.subject !== null && subjectField.value === state.subject) {
-        // the subject is ours from the previous version, so it may follow the new one
-        subjectField.value = "";
-      }
-      if (gracious.fillEmptyField(subjectField, draft.subject)) state.subject = subjectField.value;
-      return outcome;
-    }
+  function failed(compose, state, error) {
+    const panel = panelFor(compose, state);
+    panel.setBusy(false);
+    panel.showProblem(error);
+    compose.button?.setBusy?.(false);
+  }
 
-    function showCount() {
-      const limit = state.choices?.channels?.find((channel) => channel.id === compose.channel)?.limit;
-      const editor = compose.editor();
-      if (compose.channel.startsWith("linkedin") && limit && editor) panel.showCount(noteText(compose, editor).length, limit);
-    }
-
-    let checkTimer = null;
-    async function checkNow() {
-      const editor = compose.editor();
-      if (!editor || !state.draft) return;
-      try {
-        const report = await gracious.ask({
-          type: "check", text: noteText(compose, editor), subject: compose.subjectField?.()?.value,
-          draft: state.draft, thread: compose.context().thread,
-        });
-        panel.showChecks(report, state.choices.serverUrl);
-      } catch {
-        // the checker is advice: a failure leaves the last findings in place
-      }
-    }
-
-    function onEdit() {
-      showCount();
-      clearTimeout(checkTimer);
-      checkTimer = setTimeout(checkNow, CHECK_DELAY_MS);
-    }
-
-    async function run() {
-      panel.hideProblem();
-      panel.setBusy(true, t("panelDrafting"));
-      let draft;
-      try {
-        state.choices ??= await gracious.ask({ type: "kinds" }).catch((error) => {
-          if (["server-down", "disconnected"].includes(error.type)) throw error;
-          return FALLBACK_CHOICES;
-        });
-        draft = await gracious.ask({ type: "draft", request: request() });
-      } catch (error) {
-        panel.setBusy(false);
-        panel.showProblem(error);
-        return;
-      }
+  async function run(compose, state) {
+    if (state.busy) return;
+    state.busy = true;
+    state.panel?.hideProblem();
+    state.panel?.setBusy(true, gracious.t("panelDrafting"));
+    try {
+      state.context ??= compose.context();
+      mark("context-read");
+      const choices = askChoices(state);
+      const skipSignature = Boolean(compose.hasOwnSignature?.());
+      const draft = await gracious.ask({ type: "draft", request: request(compose, state), skipSignature });
+      mark("draft-received");
       Object.assign(state, { draft, kind: draft.kind, tone: draft.tone, variant: draft.variant });
-      panel.showChoices(state.choices, state);
-      let placed;
-      try {
-        placed = await place(draft);
-      } catch (error) {
-        panel.setBusy(false);
-        panel.showProblem(error);
-        return;
-      }
-      const kept = placed === "kept";
-      panel.setBusy(false, kept ? t("panelKeptYours") : state.inserted.truncated ? t("panelShortened") : t("panelInserted"));
-      const guide = state.choices.kinds.find((kind) => kind.id === draft.kind)?.guide;
-      panel.showGuide(guide !== undefined && state.choices.guideRoot ? state.choices.guideRoot + guide : null);
-      panel.showRemind(["thank-you", "follow-up"].includes(draft.kind));
-      showCount();
-      checkNow();
-      if (!editorListener) {
-        editorListener = onEdit;
-        compose.editor()?.addEventListener("input", editorListener);
-      }
-      if (placed === "inserted") gracious.ask({ type: "inserted", draft, thread: compose.context().thread, site: compose.site }).catch(() => {});
-      if (placed === "inserted") gracious.watchSent?.(compose, { draft, site: compose.site });
+      const placed = await gracious.placeDraft(compose, state, draft, {
+        saved: state.saved, askToReplace: () => panelFor(compose, state).askToReplace(),
+      });
+      mark("inserted");
+      await choices;
+      if (placed === "inserted") afterInsertion(compose, state, draft);
+      const show = () => showOutcome(compose, state, placed);
+      if (state.panel) show();
+      else (globalThis.requestIdleCallback ?? setTimeout)(show, { timeout: 300 });
+    } catch (error) {
+      failed(compose, state, error);
+    } finally {
+      state.busy = false;
     }
+  }
 
-    async function remind(days) {
-      try {
-        const reminder = await gracious.ask({ type: "remind", days, draft: state.draft, thread: compose.context().thread });
-        panel.setBusy(false, t("panelReminderSet", [String(reminder?.due ?? "").slice(0, 10)]));
-      } catch (error) {
-        panel.setBusy(false, t("panelReminderFailed", [error.type === "server-down" ? "gracious serve" : error.message]));
-      }
+  function afterInsertion(compose, state, draft) {
+    gracious.ask({ type: "inserted", draft, thread: state.context.thread, site: compose.site }).catch(() => {});
+    gracious.watchSent?.(compose, draft);
+  }
+
+  async function remind(compose, state, days) {
+    const { t } = gracious;
+    try {
+      const reminder = await gracious.ask({ type: "remind", days, draft: state.draft, thread: state.context.thread });
+      state.panel?.setBusy(false, t("panelReminderSet", [String(reminder?.due ?? "").slice(0, 10)]));
+    } catch (error) {
+      state.panel?.setBusy(false, t("panelReminderFailed", [error.type === "server-down" ? "gracious serve" : error.message]));
     }
+  }
 
-    run();
-    return panel;
+  /** Run the one-click flow for a compose, with the selection saved when the button was pressed. */
+  gracious.draftInto = (compose, saved) => {
+    mark("draft-start");
+    const state = session(compose, saved);
+    if (!state.inserted) state.saved = saved;
+    return run(compose, state);
   };
 })();

@@ -42,5 +42,33 @@ gracious.clip = (text, length) => {
   return clean.length > length ? clean.slice(0, length) : clean;
 };
 
+// the server caps request bodies in bytes, not characters: a long japanese or emoji-heavy thread
+// is two to four times longer in utf-8 than in utf-16, and json escapes add more
+const encoder = new TextEncoder();
+const jsonBytes = (text) => encoder.encode(JSON.stringify(text)).length;
+
+/** Keep the end of a text (the newest messages) within a budget of utf-8 bytes as json. */
+gracious.clipBytes = (text, budget) => {
+  if (!text || jsonBytes(text) <= budget) return text ?? "";
+  // binary search for the earliest start whose tail fits
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (jsonBytes(text.slice(middle)) <= budget) high = middle;
+    else low = middle + 1;
+  }
+  // never start inside a surrogate pair
+  const start = /[\uDC00-\uDFFF]/.test(text[low] ?? "") ? low + 1 : low;
+  return text.slice(start);
+};
+
+// room for the thread's text in one request: comfortably under the server's body cap, leaving
+// space for the recipient, sender and signature fields beside it
+gracious.THREAD_BYTES = 48 * 1024;
+
+/** The thread text an adapter read, joined and clipped to fit one request. */
+gracious.threadText = (parts) => gracious.clipBytes(parts.map(gracious.readableText).join("\n\n"), gracious.THREAD_BYTES);
+
 /** The visible text of an element, with the line breaks a reader sees. */
 gracious.readableText = (element) => (element?.innerText ?? element?.textContent ?? "").trim();

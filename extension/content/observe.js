@@ -1,21 +1,51 @@
 // refined github's trick: a css animation fires "animationstart" once an element matching the
-// selector is rendered, so watching costs nothing while the page churns (hidden elements wait)
-let observerCount = 0;
+// selector is rendered, so watching costs nothing while the page churns (hidden elements wait).
+// the rule and the listener go into open shadow roots too, since styles and closest() stop there.
+(() => {
+  let observerCount = 0;
+  // a shadow host may attach its root a little after it renders: look again for this long
+  const SHADOW_WAIT_MS = 5000;
 
-/** Call back once for every element that matches the selector, now or later. */
-gracious.observe = (selector, callback) => {
-  const name = `gracious-seen-${++observerCount}-${Math.random().toString(36).slice(2, 8)}`;
-  const style = document.createElement("style");
-  // one plain compound per selector (no :where) so the browser files the rule under its class or
-  // attribute and never tests it against the page's other elements; adapters use no commas in ()
-  const rules = selector.split(",").map((part) => `${part.trim()}:not(.${name})`).join(", ");
-  style.textContent = `@keyframes ${name} {} ${rules} { animation: 1ms ${name}; }`;
-  (document.head ?? document.documentElement).append(style);
-  document.addEventListener("animationstart", (event) => {
-    if (event.animationName !== name) return;
-    const element = event.target;
-    // the mark stops the animation; if the page rewrites className the callback runs again harmlessly
-    element.classList.add(name);
-    callback(element);
-  }, true);
-};
+  function watchScope(scope, name, rules, callback) {
+    const style = document.createElement("style");
+    style.textContent = `@keyframes ${name} {} ${rules} { animation: 1ms ${name}; }`;
+    (scope === document ? document.head ?? document.documentElement : scope).append(style);
+    scope.addEventListener("animationstart", (event) => {
+      if (event.animationName !== name) return;
+      // the real element, even when the event was retargeted to a shadow host on its way out
+      const element = event.composedPath()[0];
+      // the mark stops the animation and keeps a composed event from running the callback twice
+      if (!(element instanceof Element) || element.classList.contains(name)) return;
+      element.classList.add(name);
+      callback(element);
+    }, true);
+  }
+
+  function whenShadowRoot(host, use) {
+    const started = performance.now();
+    const look = () => {
+      const root = gracious.shadowRootOf(host);
+      if (root) use(root);
+      else if (performance.now() - started < SHADOW_WAIT_MS) setTimeout(look, 100);
+    };
+    look();
+  }
+
+  /** Call back once for every element that matches the selector, now or later, in the page and in
+   *  the shadow roots of elements matching shadowHosts. */
+  gracious.observe = (selector, callback, shadowHosts = null) => {
+    const name = `gracious-seen-${++observerCount}-${Math.random().toString(36).slice(2, 8)}`;
+    // one plain compound per selector (no :where) so the browser files the rule under its class or
+    // attribute and never tests it against the page's other elements; adapters use no commas in ()
+    const rules = selector.split(",").map((part) => `${part.trim()}:not(.${name})`).join(", ");
+    watchScope(document, name, rules, callback);
+    if (shadowHosts) {
+      const scopes = new WeakSet();
+      gracious.observe(shadowHosts, (host) => whenShadowRoot(host, (root) => {
+        if (scopes.has(root)) return;
+        scopes.add(root);
+        watchScope(root, name, rules, callback);
+      }));
+    }
+  };
+})();

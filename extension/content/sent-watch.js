@@ -15,7 +15,9 @@
   }
 
   /** Watch a compose for the user's own send; a later note for the same compose replaces this one. */
-  gracious.watchSent = (compose, note) => {
+  gracious.watchSent = (compose, given) => {
+    // draft-flow hands over the draft itself; the agenda's compose a note holding its reminder
+    const note = given?.draft ? given : { draft: given };
     const previous = watched.get(compose.root);
     previous?.stop();
     let done = false;

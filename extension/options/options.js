@@ -1,13 +1,13 @@
 import { checkHealth, listKinds, readProfile, writeProfile } from "../background/server-api.js";
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from "../background/settings.js";
-import { KIND_IDS, TONE_IDS, t, translatePage } from "../pages-i18n.js";
+import { KIND_IDS, TONE_IDS, choiceLabel, t, translatePage } from "../pages-i18n.js";
 
 const form = document.getElementById("options");
 const fields = ["serverUrl", "name", "signature", "tone", "kind"];
 
 function fillSelect(select, choices, chosen) {
   select.replaceChildren(...choices.map(({ id, label }) => {
-    const option = new Option(label ?? id, id);
+    const option = new Option(choiceLabel({ id, label }), id);
     option.selected = id === chosen;
     return option;
   }));

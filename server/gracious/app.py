@@ -32,4 +32,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from gracious.guide.serving import bp as guide_bp
 
     app.register_blueprint(guide_bp)
+    from gracious.landing import bp as landing_bp
+
+    app.register_blueprint(landing_bp)
     return app

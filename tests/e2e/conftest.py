@@ -1,4 +1,9 @@
-"""Headless Chromium with the real extension, the real server, and sites at their real URLs."""
+"""Chromium with the real extension, the real server, and the sites at their real URLs.
+
+Built on pytest-playwright: its `browser_type`, launch options (`--headed`, `--slowmo`) and
+artifact options (`--tracing retain-on-failure`, `--screenshot only-on-failure`, `--output`) apply,
+with `context` overridden by one persistent context that has the unpacked extension loaded.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +12,29 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.support import CHROMIUM_ARGS, LiveServer, pair_extension
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
 PAGES = Path(__file__).parent / "pages"
+NODE_MODULES = ROOT / "tests" / "node_modules"
 
 # what the real gmail sends: assigning innerHTML anywhere on the page throws
 GMAIL_CSP = "require-trusted-types-for 'script'"
+OUTLOOK_HOSTS = ("outlook.live.com", "outlook.office.com", "outlook.office365.com",
+                 "outlook.cloud.microsoft")
 
 SITES = {
     "https://mail.google.com/**": ("gmail.html", {"content-security-policy": GMAIL_CSP}),
-    "https://outlook.live.com/**": ("outlook.html", {}),
-    "https://outlook.office.com/**": ("outlook.html", {}),
-    "https://outlook.office365.com/**": ("outlook.html", {}),
+    **{f"https://{host}/**": ("outlook.html", {}) for host in OUTLOOK_HOSTS},
     "https://www.linkedin.com/messaging/**": ("linkedin-messaging.html", {}),
     "https://www.linkedin.com/in/**": ("linkedin-invite.html", {}),
     "https://boards.greenhouse.io/**": ("job-board.html", {}),
 }
+# the sites' own editor libraries, from tests/package.json, served beside each fixture page
+LIBRARIES = "**/__fixtures__/lib/**"
+SCRIPT_TYPES = {".js": "text/javascript", ".css": "text/css"}
 
 PROFILE = {"name": "Alex Rivera", "signature": "Alex Rivera\n+1 555 0100"}
 
@@ -51,36 +59,84 @@ def serve_page(name: str, headers: dict[str, str]):
     return handle
 
 
+def serve_library(route):
+    """Answer /__fixtures__/lib/<package>/<file> from tests/node_modules, and nothing outside it."""
+    path = route.request.url.split("/__fixtures__/lib/", 1)[1].split("?", 1)[0]
+    file = (NODE_MODULES / path).resolve()
+    if NODE_MODULES.resolve() not in file.parents or not file.is_file():
+        route.fulfill(status=404, body="not installed: run `npm ci --prefix tests`")
+        return
+    route.fulfill(status=200, body=file.read_bytes(),
+                  content_type=SCRIPT_TYPES.get(file.suffix, "application/octet-stream"))
+
+
 @pytest.fixture(scope="session")
-def browser(chromium_path, server, tmp_path_factory):
+def context(browser_type, browser_type_launch_args, chromium_path, server, tmp_path_factory,
+            pytestconfig):
     """One persistent Chromium context with the unpacked extension, shared by every e2e test."""
     user_data = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(user_data),
-            executable_path=chromium_path,
-            headless=True,
-            args=[*CHROMIUM_ARGS, f"--disable-extensions-except={EXTENSION}",
-                  f"--load-extension={EXTENSION}"],
-        )
-        context.set_default_timeout(5000)
-        for pattern, (name, headers) in SITES.items():
-            context.route(pattern, serve_page(name, headers))
-        yield context
-        context.close()
+    launch = {"headless": True, **browser_type_launch_args}
+    context = browser_type.launch_persistent_context(
+        str(user_data),
+        executable_path=chromium_path,
+        args=[*CHROMIUM_ARGS, f"--disable-extensions-except={EXTENSION}",
+              f"--load-extension={EXTENSION}"],
+        **launch,
+    )
+    context.set_default_timeout(5000)
+    for pattern, (name, headers) in SITES.items():
+        context.route(pattern, serve_page(name, headers))
+    # registered last, so it answers before the page routes for library addresses
+    context.route(LIBRARIES, serve_library)
+    if pytestconfig.getoption("--tracing") != "off":
+        context.tracing.start(screenshots=True, snapshots=True, sources=True)
+    yield context
+    context.close()
 
 
-def current_worker(browser):
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can tell a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+def failed(request) -> bool:
+    """Whether the test failed in its setup or body."""
+    return any(getattr(getattr(request.node, f"report_{when}", None), "failed", False)
+               for when in ("setup", "call"))
+
+
+@pytest.fixture(autouse=True)
+def artifacts(request, pytestconfig):
+    """A trace chunk per test, kept as a file when the options ask for it."""
+    tracing = pytestconfig.getoption("--tracing")
+    if tracing == "off" or "context" not in request.fixturenames:
+        yield
+        return
+    context = request.getfixturevalue("context")
+    context.tracing.start_chunk(title=request.node.nodeid)
+    yield
+    if tracing == "on" or failed(request):
+        output = Path(request.getfixturevalue("output_path"))
+        output.mkdir(parents=True, exist_ok=True)
+        context.tracing.stop_chunk(path=output / "trace.zip")
+    else:
+        context.tracing.stop_chunk()
+
+
+def current_worker(context):
     """The extension's running service worker; chromium may have restarted it."""
-    workers = browser.service_workers
-    return workers[-1] if workers else browser.wait_for_event("serviceworker")
+    workers = context.service_workers
+    return workers[-1] if workers else context.wait_for_event("serviceworker")
 
 
 @pytest.fixture(scope="session")
-def configured(browser, server):
+def configured(context, server):
     """Pair the extension with our server and save a profile, once."""
-    pair_extension(current_worker(browser), server, **PROFILE)
-    return browser
+    pair_extension(current_worker(context), server, **PROFILE)
+    return context
 
 
 @pytest.fixture
@@ -107,20 +163,26 @@ def extension_id(worker) -> str:
 
 
 @pytest.fixture
-def page(browser, worker):
-    """A fresh tab; the worker is already configured."""
-    tab = browser.new_page()
+def page(context, worker, request, pytestconfig):
+    """A fresh tab; the worker is already configured. A failing test leaves a screenshot."""
+    tab = context.new_page()
     yield tab
+    if pytestconfig.getoption("--screenshot") in ("on", "only-on-failure") and (
+        failed(request) or pytestconfig.getoption("--screenshot") == "on"
+    ):
+        output = Path(request.getfixturevalue("output_path"))
+        output.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=output / "test-failed-1.png")
     tab.close()
 
 
 def api(server, method: str, path: str, body: dict | None = None):
     """Call the real server directly, as a non-browser client."""
+    headers = {"Content-Type": "application/json"} if body is not None else {}
     request = urllib.request.Request(
         f"{server.url}{path}", method=method,
         data=None if body is None else json.dumps(body).encode(),
-        headers={**server.auth_headers,
-                 **({"Content-Type": "application/json"} if body is not None else {})},
+        headers={**headers, **server.auth_headers},
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         raw = response.read()
@@ -131,4 +193,3 @@ def api(server, method: str, path: str, body: dict | None = None):
 def call_api(server):
     """Call the e2e server's API."""
     return lambda method, path, body=None: api(server, method, path, body)
-

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.helpers import panel_of
 from tests.support import free_port
 
 PAGES = Path(__file__).parent / "pages"
@@ -27,13 +28,13 @@ DRAFT_IN_NEWEST_TAB = """async () => {
 
 
 @pytest.fixture
-def job_board(browser):
+def job_board(context):
     """A plain job-board form at a loopback address, the one place host_permissions reach."""
     url = f"http://127.0.0.1:{free_port()}/jobs/apply"
     html = (PAGES / "job-board.html").read_text(encoding="utf-8")
-    browser.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body=html))
+    context.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body=html))
     yield url
-    browser.unroute(url)
+    context.unroute(url)
 
 
 def test_the_menu_item_exists(worker):
@@ -50,7 +51,7 @@ def test_draft_here_fills_the_focused_textarea(page, worker, job_board):
     note.click()
     page.keyboard.type("Dear hiring team,")
     assert worker.evaluate(DRAFT_IN_NEWEST_TAB) == "injected"
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
     value = note.input_value()
     assert value.startswith("Dear hiring team,")
     assert "+1 555 0100" in value
@@ -70,13 +71,14 @@ def test_draft_here_works_again_on_the_same_page(page, worker, job_board):
     page.goto(job_board)
     page.locator("#note").click()
     assert worker.evaluate(DRAFT_IN_NEWEST_TAB) == "injected"
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
-    page.get_by_test_id("gracious-close").click()
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    panel_of(page).get_by_test_id("gracious-close").click()
     page.locator("#note").press("Control+End")
     page.keyboard.type("\n\nP.S. Thanks again!")
-    # the files are injected a second time into the same isolated world
+    # the files are injected a second time into the same isolated world, and the note the first
+    # run left untouched is redrafted in place rather than doubled; the user's lines stay
     assert worker.evaluate(DRAFT_IN_NEWEST_TAB) == "injected"
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
     value = page.locator("#note").input_value()
-    assert value.count("+1 555 0100") == 2
-    assert "P.S. Thanks again!" in value
+    assert value.count("+1 555 0100") == 1
+    assert value.endswith("P.S. Thanks again!")

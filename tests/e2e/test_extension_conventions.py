@@ -78,7 +78,7 @@ def test_every_string_is_in_the_locale_file():
 
 
 def test_the_panel_kind_and_tone_labels_exist():
-    panel = (EXTENSION / "content/panel.js").read_text(encoding="utf-8")
+    panel = (EXTENSION / "panel/panel-view.js").read_text(encoding="utf-8")
     for key in re.findall(r'": "((?:kind|tone)\w+)"', panel):
         assert key in MESSAGES
 
@@ -92,6 +92,7 @@ def test_permissions_are_exactly_what_the_features_need():
         "https://app.joinhandshake.com/*",
         "https://mail.google.com/*",
         "https://messages.indeed.com/*",
+        "https://outlook.cloud.microsoft/*",
         "https://outlook.live.com/*",
         "https://outlook.office.com/*",
         "https://outlook.office365.com/*",
@@ -99,7 +100,14 @@ def test_permissions_are_exactly_what_the_features_need():
         "https://www.linkedin.com/*",
         "https://www.wellfound.com/*",
     ]
-    assert "externally_connectable" not in MANIFEST
+    # only loopback pages (the server's own start page) may message the extension
+    assert MANIFEST["externally_connectable"] == {
+        "matches": ["http://127.0.0.1/*", "http://localhost/*"]}
+    # the panel frame is reachable only through its per-session address
+    (resources,) = MANIFEST["web_accessible_resources"]
+    assert resources["use_dynamic_url"] is True
+    assert "panel/panel.html" in resources["resources"]
+    assert MANIFEST["commands"]["draft-here"]["suggested_key"]["default"] == "Alt+Shift+G"
 
 
 def test_manifest_loads_in_chrome_and_firefox():
@@ -123,4 +131,9 @@ def test_content_scripts_are_classic_scripts(name):
 def test_the_worker_only_listens_to_its_own_extension():
     router = (EXTENSION / "background/message-router.js").read_text(encoding="utf-8")
     assert "sender.id !== chrome.runtime.id" in router
-    assert "onMessageExternal" not in "".join(path.read_text(encoding="utf-8") for path in SCRIPTS)
+    # pages reach the worker only to pair, through one listener that checks the origin
+    external = [path.name for path in SCRIPTS
+                if "onMessageExternal" in path.read_text(encoding="utf-8")]
+    assert external == ["external-pairing.js"]
+    pairing = (EXTENSION / "background/external-pairing.js").read_text(encoding="utf-8")
+    assert "sender.origin !== expected" in pairing

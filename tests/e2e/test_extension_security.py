@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from gracious.extension_id import EXTENSION_ID
+from tests.e2e.helpers import panel_of
 
 pytestmark = pytest.mark.e2e
 
@@ -43,16 +44,16 @@ def test_a_web_page_cannot_draft_through_the_server_but_the_extension_can(page, 
     page.goto("https://www.linkedin.com/messaging/thread/2-abc123/")
     assert page.evaluate(FETCH_THE_SERVER, server.url) == "blocked"
     page.locator("#main-form [data-testid=gracious-draft-button]").click()
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
 
 
 def test_the_draft_never_leaves_markup_in_the_linkedin_editor(page):
     page.goto("https://www.linkedin.com/messaging/thread/2-abc123/")
     editor = page.locator("#main-form [contenteditable]")
     page.get_by_test_id("gracious-draft-button").first.click()
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
-    page.get_by_test_id("gracious-detail").fill(HOSTILE_DETAIL)
-    page.get_by_test_id("gracious-add-detail").click()
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    panel_of(page).get_by_test_id("gracious-detail").fill(HOSTILE_DETAIL)
+    panel_of(page).get_by_test_id("gracious-add-detail").click()
     expect(editor).to_contain_text(HOSTILE_DETAIL)
     assert editor.locator("b").count() == 0
     assert page.evaluate("window.__pwned") is None

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from gracious.extension_id import EXTENSION_ID
+from tests.e2e.helpers import panel_of
 from tests.support import free_port
 
 pytestmark = pytest.mark.e2e
@@ -31,7 +32,7 @@ def draft_in_gmail(page) -> None:
     """Draft a thank-you in a gmail pop-up compose."""
     page.goto("https://mail.google.com/mail/u/0/?open=popup")
     page.locator(BUTTON).click()
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
 
 
 def test_an_inserted_note_is_kept_in_history(page, call_api):
@@ -46,9 +47,10 @@ def test_an_inserted_note_is_kept_in_history(page, call_api):
 
 def test_remind_me_sets_a_follow_up_a_week_out(page, call_api):
     draft_in_gmail(page)
-    page.get_by_test_id("gracious-remind").click()
+    panel_of(page).get_by_test_id("gracious-remind").click()
     week = (dt.date.today() + dt.timedelta(days=7)).isoformat()
-    expect(page.get_by_test_id("gracious-status")).to_have_text(f"Reminder set for {week}.")
+    status = panel_of(page).get_by_test_id("gracious-status")
+    expect(status).to_have_text(f"Reminder set for {week}.")
     reminders = call_api("GET", "/api/v1/reminders")["reminders"]
     mine = [
         r for r in reminders

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from gracious.extension_id import EXTENSION_ID
+from tests.e2e.helpers import panel_of
 
 pytestmark = pytest.mark.e2e
 
@@ -23,7 +24,7 @@ def open_gmail(page, query: str):
 def draft_in(page, compose: str) -> None:
     """Click the compose's button and wait until the panel reports the note inserted."""
     page.locator(f"[data-compose={compose}] {BUTTON}").click()
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
 
 
 def body_of(page, compose: str):
@@ -161,6 +162,6 @@ def test_hostile_page_text_ends_up_inert(page):
 def test_a_second_click_redrafts_instead_of_adding_another_note(page):
     open_gmail(page, "open=popup")
     draft_in(page, "popup")
-    page.get_by_test_id("gracious-close").click()
+    panel_of(page).get_by_test_id("gracious-close").click()
     draft_in(page, "popup")
     assert body_of(page, "popup").inner_text().count(SIGNATURE_LINE) == 1

@@ -32,7 +32,7 @@ def open_board(page, board: str, query: str = ""):
 
 def draft(page) -> str:
     """Click the one button, wait for the note, check the page noticed, and return the note."""
-    send = page.locator("#reply button[type=submit]")
+    send = page.locator("#send")
     expect(page.locator(BUTTON)).to_have_count(1)
     expect(send).to_be_disabled()
     page.locator(BUTTON).click()
@@ -50,7 +50,7 @@ def test_each_board_gets_one_note_beside_its_send_button(page, board):
     open_board(page, board)
     expect(page.locator(BUTTON)).to_have_count(1)
     assert page.locator(BUTTON).evaluate(
-        "b => b.nextElementSibling === document.querySelector('#reply button[type=submit]')")
+        "b => b.nextElementSibling === document.getElementById('send')")
     text = draft(page)
     assert text.count("Alex Rivera") == 1
 
@@ -67,3 +67,11 @@ def test_a_short_maxlength_gets_an_invitation_style_note(page):
     text = draft(page)
     assert 0 < len(text) <= 200
     assert "Alex Rivera" not in text
+
+
+def test_a_reply_box_outside_any_form_is_found_with_its_send_button(page):
+    open_board(page, "indeed", "?wrap=div")
+    assert page.locator("#reply").evaluate("reply => reply.tagName") == "DIV"
+    assert page.locator(BUTTON).evaluate(
+        "b => b.nextElementSibling === document.getElementById('send')")
+    assert draft(page).count("Alex Rivera") == 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.helpers import panel_of
+
 pytestmark = pytest.mark.e2e
 
 BUTTON = "[data-testid=gracious-draft-button]"
@@ -12,7 +14,7 @@ BUTTON = "[data-testid=gracious-draft-button]"
 
 def wait_inserted(page):
     """Wait until the panel reports the note inserted."""
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
 
 
 @pytest.mark.parametrize(
@@ -42,7 +44,7 @@ def test_linkedin_message_enables_send_through_the_editor(page):
     expect(form.locator(".msg-form__send-button")).to_be_enabled()
     # drafting never sends
     assert page.evaluate("window.sent") is None
-    count = page.get_by_test_id("gracious-count")
+    count = panel_of(page).get_by_test_id("gracious-count")
     expect(count).to_be_visible()
     length = len(form.locator("[contenteditable]").inner_text().strip())
     expect(count).to_have_text(f"{length} / 600 characters")
@@ -65,7 +67,7 @@ def test_invitation_note_fits_its_maxlength(page):
     page.keyboard.type("Hi Jane! " * 15)
     typed = note.input_value()
     page.locator(BUTTON).click()
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
     value = note.input_value()
     assert value.startswith(typed)
     assert len(typed) < len(value) <= 200
@@ -74,7 +76,7 @@ def test_invitation_note_fits_its_maxlength(page):
 def test_empty_invitation_note_gets_a_whole_note(page):
     page.goto("https://www.linkedin.com/in/jane-doe/")
     page.locator(BUTTON).click()
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
     value = page.locator("#custom-message").input_value()
     assert value.startswith("Hi Jane")
     assert len(value) <= 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.helpers import choose, panel_of
 from tests.support import free_port
 
 pytestmark = pytest.mark.e2e
@@ -21,13 +22,13 @@ def drafted(page):
     body.click()
     page.keyboard.type("Typed by me.")
     page.locator(BUTTON).click()
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
     return body
 
 
 def wait_redrafted(page, body, before: str) -> str:
     """Wait for the body to change from before, and return the new text."""
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
     page.wait_for_function("([b, t]) => b.innerText !== t", arg=[body.element_handle(), before])
     return body.inner_text()
 
@@ -40,8 +41,8 @@ def assert_one_note_and_my_text(text: str) -> None:
 
 def test_switching_the_kind_replaces_only_the_inserted_note(page, drafted):
     before = drafted.inner_text()
-    expect(page.get_by_test_id("gracious-kind").locator("option")).to_have_count(5)
-    page.get_by_test_id("gracious-kind").select_option("withdraw")
+    expect(panel_of(page).get_by_test_id("gracious-kind").locator("option")).to_have_count(5)
+    choose(page, "gracious-kind", "withdraw", "Withdraw")
     after = wait_redrafted(page, drafted, before)
     assert_one_note_and_my_text(after)
     assert "withdraw" in after.lower()
@@ -49,16 +50,16 @@ def test_switching_the_kind_replaces_only_the_inserted_note(page, drafted):
 
 def test_another_version_rewrites_the_note(page, drafted):
     before = drafted.inner_text()
-    page.get_by_test_id("gracious-another").click()
+    panel_of(page).get_by_test_id("gracious-another").click()
     after = wait_redrafted(page, drafted, before)
     assert_one_note_and_my_text(after)
 
 
 def test_the_detail_goes_into_the_note(page, drafted):
-    expect(page.get_by_test_id("gracious-nudge")).to_be_visible()
+    expect(panel_of(page).get_by_test_id("gracious-nudge")).to_be_visible()
     before = drafted.inner_text()
-    page.get_by_test_id("gracious-detail").fill("the plan to split the billing monolith")
-    page.get_by_test_id("gracious-detail").press("Enter")
+    panel_of(page).get_by_test_id("gracious-detail").fill("the plan to split the billing monolith")
+    panel_of(page).get_by_test_id("gracious-detail").press("Enter")
     after = wait_redrafted(page, drafted, before)
     assert "the plan to split the billing monolith" in after
     assert_one_note_and_my_text(after)
@@ -77,22 +78,22 @@ def test_edited_note_is_not_replaced_without_asking(page, drafted):
     )
     page.keyboard.type(" ever so")
     before = drafted.inner_text()
-    page.get_by_test_id("gracious-tone").select_option("formal")
-    page.get_by_test_id("gracious-keep").click()
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Kept your edits")
+    choose(page, "gracious-tone", "formal", "Formal")
+    panel_of(page).get_by_test_id("gracious-keep").click()
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Kept your edits")
     assert drafted.inner_text() == before
     assert "Thank you ever so" in before
 
 
 def test_guide_link_points_at_the_server_guide(page, drafted, server):
-    href = page.get_by_test_id("gracious-guide").get_attribute("href")
+    href = panel_of(page).get_by_test_id("gracious-guide").get_attribute("href")
     assert href == f"{server.url}/guide/anatomy/#specific-detail"
 
 
 def test_escape_closes_the_panel_and_returns_to_the_editor(page, drafted):
     panel = page.get_by_test_id("gracious-panel")
     expect(panel).to_be_visible()
-    page.get_by_test_id("gracious-another").focus()
+    panel_of(page).get_by_test_id("gracious-another").focus()
     page.keyboard.press("Escape")
     expect(panel).to_have_count(0)
     assert page.evaluate("document.activeElement.getAttribute('g_editable')") == "true"
@@ -106,21 +107,22 @@ def test_server_down_explains_how_to_start_it_and_retry_works(page, configure, s
     configure({"serverUrl": f"http://127.0.0.1:{free_port()}"})
     try:
         page.locator(BUTTON).click()
-        expect(page.get_by_test_id("gracious-command")).to_have_text("gracious serve")
-        expect(page.get_by_test_id("gracious-retry")).to_be_focused()
+        expect(panel_of(page).get_by_test_id("gracious-command")).to_have_text("gracious serve")
+        expect(panel_of(page).get_by_test_id("gracious-retry")).to_be_focused()
         assert body.inner_text().strip() == "Keep me."
         assert page.locator("input[name=subjectbox]").input_value() == ""
     finally:
         configure({"serverUrl": server.url})
-    page.get_by_test_id("gracious-retry").click()
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    panel_of(page).get_by_test_id("gracious-retry").click()
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
     assert body.inner_text().count("Keep me.") == 1
     assert SIGNATURE_LINE in body.inner_text()
 
 
 def test_the_checker_flags_a_placeholder_as_the_user_types(page, drafted, server):
-    placeholder_check = page.locator("[data-testid=gracious-check][data-check=no-placeholders]")
-    expect(page.get_by_test_id("gracious-checks")).to_be_visible()
+    placeholder_check = panel_of(page).locator(
+        "[data-testid=gracious-check][data-check=no-placeholders]")
+    expect(panel_of(page).get_by_test_id("gracious-checks")).to_be_visible()
     expect(placeholder_check).to_have_attribute("data-passed", "true")
     drafted.press("Control+End")
     page.keyboard.type(" See you at [Company].")

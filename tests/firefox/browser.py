@@ -7,12 +7,6 @@ from tests.firefox.harness import By, Marionette, Wait, errors
 BUTTON = "[data-testid=gracious-draft-button]"
 PANEL = "[data-testid=gracious-panel]"
 
-# the panel lives in an open shadow root the content script attached
-PANEL_PART = """
-const host = document.querySelector('[data-testid=gracious-panel]');
-return host?.shadowRoot?.querySelector(`[data-testid=${arguments[0]}]`) ?? null;
-"""
-
 
 class FirefoxTab:
     """The one tab the suite drives."""
@@ -62,28 +56,53 @@ class FirefoxTab:
         field.clear()
         field.send_keys(text)
 
-    def panel_part(self, test_id: str):
-        """An element of the extension's panel, by its data-testid."""
-        return self.js(PANEL_PART, test_id)
+    def _in_panel(self, frame_script: str, shadow_script: str, *args):
+        """Run a script against the panel, in its extension frame or its shadow root."""
+        host = self.js("return document.querySelector(arguments[0])", PANEL)
+        if host is None:
+            return None
+        if self.js("return arguments[0].tagName", host) != "IFRAME":
+            return self.js(f"const root = arguments[0].shadowRoot; {shadow_script}", host, *args)
+        # an extension-origin frame: the page can't see in, but marionette can switch into it
+        self.client.switch_to_frame(host)
+        try:
+            return self.js(f"const root = document; {frame_script}", *args)
+        finally:
+            self.client.switch_to_parent_frame()
 
     def panel_text(self, test_id: str) -> str:
         """The text of a part of the panel, or '' when it is absent."""
-        return self.js(
-            "const host = document.querySelector(arguments[1]);"
-            "return host?.shadowRoot?.querySelector(`[data-testid=${arguments[0]}]`)"
-            "?.textContent ?? '';", test_id, PANEL)
+        script = "return root?.querySelector(`[data-testid=${arguments[0]}]`)?.textContent ?? '';"
+        return self._in_panel(script, script.replace("arguments[0]", "arguments[1]"),
+                              test_id) or ""
+
+    def panel_shows(self, test_id: str) -> bool:
+        """Whether a part of the panel is there and visible."""
+        script = ("const part = root?.querySelector(`[data-testid=${arguments[0]}]`);"
+                  "return Boolean(part && part.checkVisibility());")
+        return bool(self._in_panel(script, script.replace("arguments[0]", "arguments[1]"),
+                                   test_id))
 
     def click_panel(self, test_id: str) -> None:
-        """Click a control of the panel."""
-        part = self.panel_part(test_id)
+        """Click a control of the panel the way a user does."""
+        host = self.find(PANEL)
+        if host.tag_name.lower() == "iframe":
+            self.client.switch_to_frame(host)
+            try:
+                self.find(f"[data-testid={test_id}]").click()
+            finally:
+                self.client.switch_to_parent_frame()
+            return
+        part = self.js("return arguments[0].shadowRoot.querySelector(arguments[1])",
+                       host, f"[data-testid={test_id}]")
         assert part is not None, f"no {test_id} in the panel"
         part.click()
 
     def wait_for_status(self, text: str) -> None:
         """Wait until the panel's status line says something containing text."""
-        self.wait_for(
-            "(document.querySelector(arguments[1])?.shadowRoot"
-            "?.querySelector('[data-testid=gracious-status]')?.textContent ?? '')"
-            ".includes(arguments[0])",
-            text, PANEL, message=f"the panel to say {text!r}",
-        )
+        try:
+            Wait(self.client, timeout=self.timeout, interval=0.1).until(
+                lambda _: text in self.panel_text("gracious-status"))
+        except errors.TimeoutException as error:
+            status = self.panel_text("gracious-status")
+            raise AssertionError(f"the panel says {status!r}, not {text!r}") from error

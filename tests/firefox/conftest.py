@@ -20,6 +20,7 @@ from tests.support import LiveServer, free_port
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
 PAGES = ROOT / "tests" / "e2e" / "pages"
+NODE_MODULES = ROOT / "tests" / "node_modules"
 MESSAGES = json.loads((EXTENSION / "_locales" / "en" / "messages.json").read_text(encoding="utf-8"))
 
 # what the real gmail sends: assigning innerHTML anywhere on the page throws
@@ -64,7 +65,7 @@ def firefox_binary() -> str:
 def sites(tmp_path_factory):
     """The sites' real https names answered by our fixture pages, with a fresh certificate."""
     cert, key = write_certificate(HOSTS, tmp_path_factory.mktemp("certificate"))
-    server = SiteServer(ROUTES, PAGES, cert, key).start()
+    server = SiteServer(ROUTES, PAGES, cert, key, libraries=NODE_MODULES).start()
     yield server
     server.stop()
 
@@ -94,19 +95,42 @@ def firefox(firefox_binary, sites, tmp_path_factory):
     browser.stop()
 
 
+PAIRING_CODE = "[data-testid=gracious-pairing-code]"
+PAIR_BUTTON = "[data-testid=gracious-pair]"
+
+
+def pair(tab, server) -> None:
+    """Paste the server's pairing code into the options page, as a Firefox user does."""
+    assert server.token, "the server has no pairing code"
+    # Firefox honours no externally_connectable for web pages: the code is pasted by hand
+    if not tab.count(PAIRING_CODE):
+        # an options page from before the pairing field: its storage takes the code instead
+        assert tab.js("const page = window.wrappedJSObject;"
+                      "return page.chrome.storage.local.set(page.JSON.parse(arguments[0]))"
+                      ".then(() => true);", json.dumps({"pairingToken": server.token})) is True
+        return
+    tab.fill(PAIRING_CODE, server.token)
+    tab.click(PAIR_BUTTON)
+    # the field empties once the server has accepted the code
+    tab.wait_for("document.querySelector(arguments[0]).value === ''"
+                 " && !document.querySelector(arguments[1]).disabled", PAIRING_CODE, PAIR_BUTTON,
+                 message="the server to accept the pairing code")
+
+
 @pytest.fixture(scope="session")
 def configured(firefox, server):
-    """Point the extension at our server through its options page, once, as a user would."""
+    """Pair the extension and point it at our server through its options page, once."""
     tab = FirefoxTab(firefox.client)
     tab.goto(f"moz-extension://{firefox.uuid}/options/options.html")
     # the page fills its fields from storage and the server first: type only after that
     tab.wait_for("document.getElementById('options').tone.options.length > 0",
                  message="the options page to load the saved settings")
     tab.fill("#serverUrl", server.url)
+    pair(tab, server)
     tab.fill("#name", PROFILE["name"])
     tab.fill("#signature", PROFILE["signature"])
     tab.click("button[type=submit]")
-    # "Saved." only once the server accepted the profile from this moz-extension origin
+    # "Saved." only once the server took the profile, and the code, from this moz-extension origin
     tab.wait_for("document.getElementById('saved').textContent !== ''")
     saved = tab.js("return document.getElementById('saved').textContent")
     assert saved == MESSAGES["optionsSaved"]["message"], saved

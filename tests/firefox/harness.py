@@ -71,13 +71,19 @@ def write_certificate(hosts: list[str], directory: Path) -> tuple[Path, Path]:
 
 Route = tuple[str, str, str, dict[str, str]]
 
+# the sites' own editor libraries (tests/package.json), under this path on every host
+LIBRARY_PREFIX = "/__fixtures__/lib/"
+LIBRARY_TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css"}
+
 
 class SiteServer:
     """Answers the sites' real https URLs with our fixture pages, chosen by host and path."""
 
-    def __init__(self, routes: list[Route], pages: Path, cert: Path, key: Path):
+    def __init__(self, routes: list[Route], pages: Path, cert: Path, key: Path,
+                 libraries: Path | None = None):
         self.routes = routes
         self.pages = pages
+        self.libraries = libraries
         self.served: list[str] = []
         handler = self._handler()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -86,6 +92,15 @@ class SiteServer:
         self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def library_file(self, path: str) -> Path | None:
+        """A file of tests/node_modules named by a library URL, and nothing outside it."""
+        if self.libraries is None or not path.startswith(LIBRARY_PREFIX):
+            return None
+        name = path[len(LIBRARY_PREFIX):].split("?", 1)[0]
+        file = (self.libraries / name).resolve()
+        inside = self.libraries.resolve() in file.parents
+        return file if inside and file.is_file() else None
 
     def page_for(self, host: str, path: str) -> tuple[str, dict[str, str]] | None:
         """The fixture page and extra headers for a URL, or None."""
@@ -100,6 +115,9 @@ class SiteServer:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 host = self.headers.get("Host", "").split(":")[0]
+                if self.path.startswith(LIBRARY_PREFIX):
+                    self.send_library()
+                    return
                 found = server.page_for(host, self.path)
                 if found is None:
                     self.send_error(404)
@@ -112,6 +130,19 @@ class SiteServer:
                 self.send_header("Content-Length", str(len(body)))
                 for header, value in headers.items():
                     self.send_header(header, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def send_library(self):
+                file = server.library_file(self.path)
+                if file is None:
+                    self.send_error(404, "not installed: run `npm ci --prefix tests`")
+                    return
+                body = file.read_bytes()
+                self.send_response(200)
+                self.send_header("Content-Type", LIBRARY_TYPES.get(
+                    file.suffix, "application/octet-stream"))
+                self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
 
@@ -202,6 +233,20 @@ class Firefox:
                 return uuids[addon_id]
             time.sleep(0.1)
         raise TimeoutError(f"{addon_id} has no moz-extension uuid")
+
+    def extension_report(self, addon_id: str) -> dict:
+        """What Firefox made of the add-on: manifest warnings and errors, its background state."""
+        with self.client.using_context("chrome"):
+            # the parent process's own record of the extension (needs -remote-allow-system-access)
+            return self.client.execute_script("""
+              const { ExtensionParent } = ChromeUtils.importESModule(
+                "resource://gre/modules/ExtensionParent.sys.mjs");
+              const extension = ExtensionParent.GlobalManager.extensionMap.get(arguments[0]);
+              return {
+                warnings: extension.warnings, errors: extension.errors,
+                background: extension.backgroundState, manifest: extension.manifest,
+              };
+            """, script_args=[addon_id])
 
     def log_tail(self, size: int = 4000) -> str:
         """The end of Firefox's own output, for failure messages."""

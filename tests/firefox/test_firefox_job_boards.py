@@ -27,7 +27,7 @@ def draft_in_board(tab, url: str) -> str:
     tab.goto(url)
     tab.wait_for("document.querySelectorAll(arguments[0]).length === 1", BUTTON,
                  message="one button in the reply form")
-    send = "#reply button[type=submit]"
+    send = "#send"
     assert tab.js("return document.querySelector(arguments[0]).disabled", send)
     # the button sits beside the board's own send button, which sendButton() found
     assert tab.js("return document.querySelector(arguments[0]).nextElementSibling"
@@ -72,6 +72,13 @@ def test_a_short_maxlength_gets_an_invitation_style_note(tab):
 def test_a_rich_box_on_indeed_is_read_as_a_letter_too(tab):
     text = draft_in_board(tab, f"{BOARDS['indeed']}?box=rich")
     assert text.count(SIGNATURE_LINE) == 1
+
+
+def test_a_reply_box_outside_any_form_is_found_with_its_send_button(tab):
+    # draft_in_board checks the button sits just before the page's own send button
+    text = draft_in_board(tab, f"{BOARDS['indeed']}?wrap=div")
+    assert text.count(PROFILE["name"]) == 1
+    assert tab.js("return document.getElementById('reply').tagName") == "DIV"
 
 
 def test_no_button_off_the_messaging_pages(tab):

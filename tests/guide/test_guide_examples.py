@@ -47,7 +47,7 @@ def build_folder(pages_folder, tmp_path, pages: dict[str, str], book: str = PANE
 
 @pytest.mark.parametrize(("rules", "marker", "expected"), [
     ("  thank-you:\n    max_words: 20\n", "[[example thank-you email]]",
-     r"ex\.md:\d+: example thank-you \(email, warm tone, version 1\) breaks page rule "
+     r"ex\.md:\d+: example thank-you \(email, warm tone, version \d+\) breaks page rule "
      r"max_words: it has \d+ words; the page allows at most 20"),
     ("  thank-you:\n    subject_max_words: 2\n", "[[example thank-you email]]",
      r"breaks page rule subject_max_words: the subject .* the page allows at most 2"),

@@ -81,6 +81,7 @@ def test_every_survey_source_says_who_when_and_what_was_measured(entry):
 
 
 def test_the_checker_catches_an_unsourced_figure():
-    text = "## Claim {#claim}\n\nMost managers (91%) agree. See [the survey](sources.md#boomerang-2016).\n"
+    text = ("## Claim {#claim}\n\nMost managers (91%) agree. "
+            "See [the survey](sources.md#boomerang-2016).\n")
     backed = figures(SOURCE_SECTIONS["boomerang-2016"])
     assert figures(text) - backed == {"91"}

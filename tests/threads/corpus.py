@@ -31,7 +31,10 @@ def load_cases() -> list[Case]:
     """Every thread file in this folder, in name order."""
     cases = []
     for path in sorted(FOLDER.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            raise ValueError(f"{path.name} is not valid YAML: {error}") from error
         expected = data["expect"]
         missing = set(FIELDS) - set(expected)
         if missing:

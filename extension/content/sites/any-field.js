@@ -1,5 +1,6 @@
-// any other page (job boards such as indeed, greenhouse, lever, wellfound): injected by the
-// "Draft thank-you here" context-menu item, and drafts into the field that was right-clicked
+// the field the user asked for, on any page: injected by the "Draft thank-you here" context-menu
+// item or the keyboard shortcut. where a site adapter knows the page (by host or a signal such as
+// outlook's owamail meta), its compose is used, with its channel, limit and recipient
 gracious.registerSite({
   id: "any-field",
   // no content script runs here: activeTab grants access only when the user picks the menu item
@@ -11,26 +12,14 @@ gracious.registerSite({
     if (!root) return null;
     return {
       site: "any-field",
-      channel: "email",
+      // from the field itself: a short maxlength takes an invitation-style note, a textarea a message
+      channel: gracious.channelForField?.(root)?.channel ?? "email",
       root,
       editor: () => root,
       subjectField: () => null,
+      sendButton: () => null,
       context: () => ({ thread: { subject: gracious.clip(document.title, 500) || undefined } }),
       placeButton() {},
     };
   },
 });
-
-(() => {
-  // the right-click focused the field; look through open shadow roots for the real one
-  let field = document.activeElement;
-  while (field?.shadowRoot?.activeElement) field = field.shadowRoot.activeElement;
-  const compose = gracious.sites.find((site) => site.id === "any-field").composeFor(field);
-  if (!compose) return;
-  let saved = null;
-  if (gracious.isTextField(compose.root)) saved = { fieldEnd: compose.root.selectionEnd };
-  else if (getSelection().rangeCount && compose.root.contains(getSelection().getRangeAt(0).startContainer)) {
-    saved = { range: getSelection().getRangeAt(0).cloneRange() };
-  }
-  gracious.draftInto(compose, saved);
-})();

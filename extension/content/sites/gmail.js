@@ -12,8 +12,12 @@ const GMAIL = {
   quote: ".gmail_quote, .ajR",
   // subject box; absent from inline replies
   subject: "input[name=subjectbox]",
-  // recipient chips: newer div[name=to] chips carry span[email][name] or data-hovercard-id
-  recipientChip: "div[name=to] [email], div[name=to] [data-hovercard-id]",
+  // recipient chips: newer div[name=to] chips carry data-name and data-hovercard-id, or a span[email][name]
+  recipientChip: "div[name=to] [email], div[name=to] [data-hovercard-id], div[name=to] [data-name]",
+  // the send button itself, inside the send group
+  sendButton: "td.gU.Up [role=button]",
+  // the user's own signature, put into the body by gmail: then no profile signature is added
+  signature: ".gmail_signature, [data-smartmail=gmail_signature]",
   // older compose: a plain textarea of addresses
   recipientText: "textarea[name=to]",
   // the open conversation's subject, above the messages
@@ -34,22 +38,27 @@ function parseAddresses(text) {
   }).filter(Boolean);
 }
 
+// a chip's textContent can include its letter avatar ("JJane"): read names from attributes only,
+// as InboxSDK's get-recipients.ts does
 function party(element) {
   const email = element.getAttribute("email") || element.getAttribute("data-hovercard-id") || undefined;
-  const name = element.getAttribute("name") || element.textContent.trim() || undefined;
-  return { name: gracious.clip(name, 200) || undefined, email: email && gracious.clip(email, 320) };
+  const name = element.getAttribute("data-name") || element.getAttribute("name") || undefined;
+  const usable = name && name !== email ? name : undefined;
+  return { name: gracious.clip(usable, 200) || undefined, email: email && gracious.clip(email, 320) };
 }
 
 function recipients(root) {
   const chips = [...root.querySelectorAll(GMAIL.recipientChip)].map(party);
   const typed = [...root.querySelectorAll(GMAIL.recipientText)].flatMap((field) => parseAddresses(field.value));
-  const seen = new Set();
-  return [...chips, ...typed].filter((person) => {
+  // a chip and the span inside it describe one person: merge them by address, keeping any name
+  const people = new Map();
+  for (const person of [...chips, ...typed]) {
     const key = person.email ?? person.name;
-    if (!key || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, 50);
+    if (!key) continue;
+    const known = people.get(key);
+    people.set(key, { ...person, name: known?.name ?? person.name });
+  }
+  return [...people.values()].slice(0, 50);
 }
 
 function readContext(root, body) {
@@ -61,7 +70,7 @@ function readContext(root, body) {
   const from = senders.length ? party(senders.at(-1)) : undefined;
   const messages = outside(GMAIL.messageText);
   const quoted = [...(body?.querySelectorAll(GMAIL.quote) ?? [])];
-  const text = [...messages, ...quoted].map(gracious.readableText).join("\n\n").slice(-40000);
+  const text = gracious.threadText([...messages, ...quoted]);
   const subjectBox = root.querySelector(GMAIL.subject);
   const subject = subjectBox?.value.trim() || conversation?.querySelector(GMAIL.threadSubject)?.textContent.trim();
   const person = to.find((p) => p.name && p.name !== p.email) ?? from;
@@ -69,6 +78,21 @@ function readContext(root, body) {
     recipient: person?.name ? { name: person.name } : undefined,
     thread: { subject: gracious.clip(subject, 500) || undefined, text: text || undefined, from, to },
   };
+}
+
+// the toolbar table has one <col> per cell: a cell without its <col> upsets the layout
+// (InboxSDK get-additional-action-toolbar.ts adds both)
+function placeInToolbar(root, button) {
+  const send = root.querySelector(`${GMAIL.toolbar} ${GMAIL.sendGroup}`);
+  if (!send) return;
+  const cell = button.closest("td") ?? gracious.element("td", { class: "gracious-cell" });
+  cell.append(button);
+  send.after(cell);
+  const table = send.closest("table");
+  const cols = table?.querySelectorAll("col") ?? [];
+  if (cols.length && cols.length < send.parentElement.cells.length) {
+    cols[cols.length - 1].after(gracious.element("col", { class: "gracious-col" }));
+  }
 }
 
 gracious.registerSite({
@@ -85,15 +109,10 @@ gracious.registerSite({
       quoteSelector: GMAIL.quote,
       editor: () => root.querySelector(GMAIL.body),
       subjectField: () => root.querySelector(GMAIL.subject),
-      sendButton: () => root.querySelector(`${GMAIL.toolbar} ${GMAIL.sendGroup} [role=button]`),
       context: () => readContext(root, root.querySelector(GMAIL.body)),
-      placeButton(button) {
-        const send = root.querySelector(`${GMAIL.toolbar} ${GMAIL.sendGroup}`);
-        if (!send) return;
-        const cell = gracious.element("td", { class: "gracious-cell" });
-        cell.append(button);
-        send.after(cell);
-      },
+      sendButton: () => root.querySelector(GMAIL.sendButton),
+      hasOwnSignature: () => Boolean(root.querySelector(GMAIL.body)?.querySelector(GMAIL.signature)),
+      placeButton: (button) => placeInToolbar(root, button),
     };
   },
 });

@@ -8,16 +8,13 @@
 // the reply box itself is not described by any public source we found, so it is recognised by
 // structure only: a form with a textarea or a rich textbox, and the channel comes from that field
 // (field-channel.js). no recipient name is read: the header's markup is not known either.
-// only the messaging pages: other pages' fields (applications, profiles) get no button
-const INDEED_PAGES = /^\/conversations\b/;
-
 const INDEED = {
-  // the reply form of the open conversation
+  // the reply form of the open conversation (else the box around the field and a button)
   form: "form",
   // a plain textarea first, then a rich textbox
   fields: ["textarea", "[contenteditable=true][role=textbox]", "[contenteditable=true]"],
-  // the form's own submit button
-  sends: ["button[type=submit]"],
+  // the form's submit button, else a button the app tags as its send button
+  sends: ["button[type=submit]", "button[data-testid*=send i]", "button[data-test*=send i]"],
   // the conversation list, which never holds the reply box
   list: ".msgw-ConversationList",
 };
@@ -25,9 +22,11 @@ const INDEED = {
 gracious.registerSite({
   id: "indeed",
   hosts: ["messages.indeed.com"],
-  watch: INDEED.fields.map((field) => `${INDEED.form} ${field}`).join(", "),
+  // every box on the messaging pages: a reply box need not sit in a <form>
+  watch: INDEED.fields.join(", "),
   composeFor(element) {
-    if (!INDEED_PAGES.test(location.pathname) || element.closest(INDEED.list)) return null;
+    // the whole host is indeed's messaging; the conversation list never holds the reply box
+    if (element.closest(INDEED.list)) return null;
     return gracious.jobBoardCompose("indeed", element, { ...INDEED, context: () => ({}) });
   },
 });

@@ -1,5 +1,9 @@
-// linkedin (www.linkedin.com): messaging page, overlay bubbles, invitation note; selectors from sites.md
+// linkedin (www.linkedin.com): messaging page, overlay bubbles, invitation note; selectors from sites.md.
+// since early 2026 many pages render the bubbles and the invitation box inside an open shadow root
+// under #interop-outlet (briskine pr #610, its linkedin.spec.js): every lookup here crosses it
 const LINKEDIN = {
+  // the host whose shadow root holds the bubbles and the invite dialog on newer pages
+  shadowHost: "#interop-outlet",
   // the message form on /messaging/ and in the overlay bubbles
   messageForm: "form.msg-form",
   // the composer: newer editor class, else any rich textbox in the form
@@ -25,11 +29,10 @@ const LINKEDIN = {
 };
 
 function messageContext(root) {
-  const conversation = root.closest(LINKEDIN.conversation) ?? document;
+  const conversation = gracious.closestAcross(root, LINKEDIN.conversation) ?? root.getRootNode();
   const name = conversation.querySelector(LINKEDIN.partnerName)?.textContent.trim();
   const headline = conversation.querySelector(LINKEDIN.partnerHeadline)?.textContent.trim();
-  const text = [...conversation.querySelectorAll(LINKEDIN.messageText)]
-    .map(gracious.readableText).join("\n\n").slice(-40000);
+  const text = gracious.threadText([...conversation.querySelectorAll(LINKEDIN.messageText)]);
   return {
     recipient: name ? { name: gracious.clip(name, 200) } : undefined,
     thread: {
@@ -74,6 +77,8 @@ function inviteCompose(dialog) {
     root: dialog,
     editor: () => dialog.querySelector(LINKEDIN.inviteNote),
     subjectField: () => null,
+    // linkedin's invite "send" has no attribute hook apart from its translated label: none is guessed
+    sendButton: () => null,
     context: inviteContext,
     placeButton(button) {
       dialog.querySelector(LINKEDIN.inviteNote)?.after(button);
@@ -85,10 +90,11 @@ gracious.registerSite({
   id: "linkedin",
   hosts: ["www.linkedin.com"],
   watch: `${LINKEDIN.messageForm}, ${LINKEDIN.inviteNote}`,
+  shadowHosts: LINKEDIN.shadowHost,
   composeFor(element) {
-    const form = element.closest(LINKEDIN.messageForm);
+    const form = gracious.closestAcross(element, LINKEDIN.messageForm);
     if (form) return messageCompose(form);
-    const dialog = element.closest(LINKEDIN.inviteDialog);
+    const dialog = gracious.closestAcross(element, LINKEDIN.inviteDialog);
     return dialog ? inviteCompose(dialog) : null;
   },
 });

@@ -1,4 +1,7 @@
-// outlook on the web (outlook.live.com, outlook.office.com, outlook.office365.com); selectors from sites.md
+// outlook on the web on every host microsoft serves it from, plus any page that carries owamail's
+// meta tag (briskine's outlook plugin uses that second signal). selectors from sites.md; the send
+// button hooks from evicypher-webmail's content-scripts/outlook.ts (fluent ui's primary button) and
+// toggl track-extension's content/outlook.js (button[name=Send], an attribute, not a label)
 const OUTLOOK = {
   // the compose body: recipient wells are editable too, but never multi-line
   body: "div[contenteditable=true][aria-multiline=true]",
@@ -12,6 +15,12 @@ const OUTLOOK = {
   messageText: "[role=document]",
   // quoted history that outlook appends below a reply
   quote: "#divRplyFwdMsg, #appendonsend",
+  // the signature block outlook puts into a new message: then no profile signature is added
+  signature: "#Signature, #signature, [id^=Signature_]",
+  // the send button: fluent ui's primary button in the compose, or its name attribute
+  sendButton: "button[name=Send], button.ms-Button--primary",
+  // the marker every outlook on the web page carries, on any host
+  owaMeta: "meta[content*=owamail]",
 };
 
 const ADDRESS = /[^\s<>,;"()]+@[^\s<>,;"()]+\.[a-z]{2,}/i;
@@ -29,9 +38,8 @@ function outlookContext(root, body) {
   const to = outlookRecipients(root);
   // the conversation above an inline reply sits outside the compose form
   const conversation = root.closest("[role=main]") ?? root;
-  const text = [...conversation.querySelectorAll(OUTLOOK.messageText)]
-    .filter((message) => !message.contains(body) && !body.contains(message))
-    .map(gracious.readableText).join("\n\n").slice(-40000);
+  const text = gracious.threadText([...conversation.querySelectorAll(OUTLOOK.messageText)]
+    .filter((message) => !message.contains(body) && !body.contains(message)));
   const subject = root.querySelector(OUTLOOK.subject)?.value.trim();
   const person = to.find((p) => p.name);
   return {
@@ -42,27 +50,28 @@ function outlookContext(root, body) {
 
 gracious.registerSite({
   id: "outlook",
-  hosts: ["outlook.live.com", "outlook.office.com", "outlook.office365.com"],
+  hosts: ["outlook.live.com", "outlook.office.com", "outlook.office365.com", "outlook.cloud.microsoft"],
+  detect: () => Boolean(document.querySelector(OUTLOOK.owaMeta)),
   watch: OUTLOOK.body,
   composeFor(element) {
     const root = element.closest(OUTLOOK.compose);
     const body = root?.querySelector(OUTLOOK.body);
     if (!body) return null;
+    const editor = () => root.querySelector(OUTLOOK.body);
     return {
       site: "outlook",
       channel: "email",
       root,
       quoteSelector: OUTLOOK.quote,
-      editor: () => root.querySelector(OUTLOOK.body),
+      editor,
       subjectField: () => root.querySelector(OUTLOOK.subject),
-      // outlook's send has no language-independent hook (only its translated label), so no button
-      // is named here; its Ctrl+Enter is caught in any language. the ext adapter may add one
-      sendButton: () => null,
-      context: () => outlookContext(root, root.querySelector(OUTLOOK.body)),
+      sendButton: () => root.querySelector(OUTLOOK.sendButton),
+      hasOwnSignature: () => Boolean(editor()?.querySelector(OUTLOOK.signature)),
+      context: () => outlookContext(root, editor()),
       placeButton(button) {
         // outlook's toolbar has no language-independent hook, so the button sits just above the body
-        const editor = root.querySelector(OUTLOOK.body);
-        if (editor) editor.before(button);
+        const body = editor();
+        if (body && button.nextElementSibling !== body) body.before(button);
       },
     };
   },

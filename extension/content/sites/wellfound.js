@@ -6,11 +6,11 @@
 // - older selenium scripts of the same page reach the reply box as `textarea#response` / name=response.
 // classes there are css-module hashes (styles_body__iG8VI) that change with every build: not used.
 // the sender of each message is not told apart from the user, so no recipient name is guessed.
-// only the messaging pages: other pages' fields (applications, profiles) get no button
-const WELLFOUND_PAGES = /^\/jobs\/messages\b/;
+// only the messaging pages (/jobs/messages, also linked as /inbox): other pages' fields (applications, profiles) get no button
+const WELLFOUND_PAGES = /^\/(?:jobs\/messages|messages|inbox)\b/;
 
 const WELLFOUND = {
-  // the reply form under an open conversation
+  // the reply form under an open conversation (else the box around the field and a button)
   form: "form",
   // the reply box: current name first, then the older one
   fields: ["textarea[name=body]", "textarea[name=response]", "textarea#response"],
@@ -25,7 +25,8 @@ const WELLFOUND = {
 gracious.registerSite({
   id: "wellfound",
   hosts: ["wellfound.com", "www.wellfound.com"],
-  watch: WELLFOUND.fields.map((field) => `${WELLFOUND.form} ${field}`).join(", "),
+  // every box on the messaging pages: a reply box need not sit in a <form>
+  watch: WELLFOUND.fields.join(", "),
   composeFor(element) {
     if (!WELLFOUND_PAGES.test(location.pathname)) return null;
     return gracious.jobBoardCompose("wellfound", element, {

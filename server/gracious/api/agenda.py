@@ -20,8 +20,8 @@ from gracious.storage.when import instant_text
 WEEK_DAYS = 7
 # where the guide explains each kind of step in the routine
 AGENDA_GUIDE = {
-    "thank-you": GUIDE_LINKS["panel-one-note-each"],
-    "follow-up": GUIDE_LINKS["panel-cadence"],
+    "thank-you": GUIDE_LINKS["one-note-each"],
+    "follow-up": GUIDE_LINKS["cadence"],
 }
 
 

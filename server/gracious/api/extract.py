@@ -13,5 +13,5 @@ def extract_fields(body: ExtractRequest) -> ExtractResponse:
     # imported here so the app factory stays cheap
     from gracious.extraction import extract_context
 
-    fields = extract_context(body.thread)
+    fields = extract_context(body.thread, body.sender.name if body.sender else None)
     return ExtractResponse(fields=fields)

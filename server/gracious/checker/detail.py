@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from gracious.checker.note import Note, fold, words_of
 from gracious.checker.phrases import SPECIFIC_CUES
 from gracious.checker.registry import Finding, check
@@ -35,7 +37,9 @@ def mentions_highlight(note: Note, highlight: str) -> bool:
 def recalls_something(note: Note) -> bool:
     """A cue followed closely by a word the note's frame would not use on its own."""
     for cue in SPECIFIC_CUES.finditer(note.folded):
-        following = words_of(note.folded[cue.end():])[:CUE_REACH]
+        # the detail belongs to the same sentence as its cue
+        sentence = re.split(r"[.!?]", note.folded[cue.end():], maxsplit=1)[0]
+        following = words_of(sentence)[:CUE_REACH]
         if any(len(word) > 2 and word not in words("boilerplate") and not word.isdigit()
                for word in following):
             return True

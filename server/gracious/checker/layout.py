@@ -5,21 +5,15 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from gracious.compose.lexicon import words
+from gracious.compose.lexicon import is_signoff
+
+__all__ = ["Layout", "is_signoff"]
 
 _INLINE_GREETING = re.compile(r"^(?:hi|hello|dear|hey|good (?:morning|afternoon|evening))\b"
                               r"[^,\n]{0,60},[ \t]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "prof.", "st.",
                   "approx.", "no.", "inc.", "ltd.", "co.", "jr.", "sr.")
-
-
-def is_signoff(line: str) -> bool:
-    """A sign-off line: "Best regards," or "Cheers" on its own (not "Thank you!")."""
-    stripped = line.strip()
-    if not stripped or stripped[-1] in ".!?":
-        return False
-    return stripped.rstrip(",").strip().casefold() in words("signoffs")
 
 
 class Layout:

@@ -18,6 +18,10 @@ from gracious.checker.phrases import (
 from gracious.checker.registry import Finding, check
 
 _DOUBLED_WORD = re.compile(r"(?<!\w)(\w+)\s+\1(?!\w)")
+_EMAIL = re.compile(r"\S+@\S+")
+_DOUBLED_PHRASE = re.compile(r"(?<!\w)((?:\w+\s+){1,3}\w+)\s+\1(?!\w)")
+_ROLE_NOUNS_TWICE = re.compile(r"(?<!\w)(?:position|role|job|opening|vacancy|post) "
+                               r"(?:role|position|job)(?!\w)")
 # a run of words said twice reads as a seam ("our conversation about ... our conversation
 # about"): any five words, four with a long word in them, or three around a word for the
 # conversation itself; shorter runs of small words ("thank you for") recur naturally
@@ -35,15 +39,16 @@ def _notable(run: tuple[str, ...]) -> bool:
     return bool(_FRAME_NOUNS & set(run[1:]))
 
 
-def _repeated_run(text: str) -> str | None:
-    """A run of words said twice in the note, if any."""
+def _repeated_run(text: str, names: tuple[str, ...] = ()) -> str | None:
+    """A run of words said twice in the note, if any, outside the names the note must use."""
     tokens = words_of(fold(text))
     for size in (3, 4, 5):
         seen: set[tuple[str, ...]] = set()
         for start in range(len(tokens) - size + 1):
             run = tuple(tokens[start : start + size])
-            if run in seen and _notable(run):
-                return " ".join(run)
+            said = " ".join(run)
+            if run in seen and _notable(run) and not any(said in name for name in names):
+                return said
             seen.add(run)
     return None
 
@@ -82,6 +87,16 @@ def _sentence_seams(layout: Layout) -> list[str]:
     return found
 
 
+def _names(note: Note) -> tuple[str, ...]:
+    """The company and role as a note may name them, with "the" or "at" around them."""
+    from gracious.compose.organisations import read_company, read_role
+
+    fields = note.fields
+    role, named = read_role(fields.role)
+    company = read_company(fields.company or named).named
+    return tuple(fold(f"at {value} and") for value in (company, role) if value)
+
+
 def seams_of(note: Note) -> list[str]:
     """Every seam found, each said the way an editor would mark it."""
     layout = Layout(note.text)
@@ -92,7 +107,11 @@ def seams_of(note: Note) -> list[str]:
     doubles = [m for m in _DOUBLED_WORD.finditer(body) if m.group(1) not in ALLOWED_DOUBLES]
     if doubles:
         found.append(f"\"{doubles[0].group(0)}\" repeats a word")
-    if run := _repeated_run(layout.body):
+    if phrase := _DOUBLED_PHRASE.search(body):
+        found.append(f"\"{phrase.group(0)}\" repeats itself")
+    if nouns := _ROLE_NOUNS_TWICE.search(body):
+        found.append(f"\"{nouns.group(0)}\" names the role twice")
+    if run := _repeated_run(layout.body, _names(note)):
         found.append(f"\"{run}\" appears twice")
     if lone := LONE_I.search(note.text):
         found.append(f"\"{note.text[max(lone.start() - 12, 0):lone.end() + 8].strip()}\" needs "
@@ -128,7 +147,8 @@ def signed_by_sender(note: Note) -> Finding:
     sender = note.fields.sender
     if note.channel == "linkedin-connection" or not sender or not sender.name:
         return None
-    tail = fold("\n".join(note.text.strip().splitlines()[-4:]))
+    # an email address is not a signature: "dana@example.org" does not sign "Dana Fox"
+    tail = _EMAIL.sub(" ", fold("\n".join(note.text.strip().splitlines()[-4:])))
     parts = [fold(sender.name), *(fold(part) for part in sender.name.split())]
     if any(part and part in tail for part in parts):
         return True, f"Signed {sender.name}."

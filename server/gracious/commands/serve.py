@@ -69,91 +69,94 @@ def fail(message: str, code: int) -> int:
 
 
 def stop(signum: int, frame: FrameType | None) -> None:
-    """Turn SIGTERM into the same clean shutdown as Ctrl-C."""
+    """Turn SIGTERM and Ctrl-C into one clean shutdown."""
     # a second signal must not interrupt the shutdown already under way
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise SystemExit(0)
+
+
+def choose_address(args: argparse.Namespace, values: dict[str, str]) -> tuple[str, int]:
+    """The host and port from the flags, else GRACIOUS_HOST and GRACIOUS_PORT, else defaults."""
+    host = args.host or values.get("HOST") or DEFAULT_HOST
+    if args.port is not None:
+        return host, args.port
+    try:
+        return host, port_number(values.get("PORT") or str(DEFAULT_PORT))
+    except argparse.ArgumentTypeError as error:
+        raise Refusal(f"GRACIOUS_PORT: {error}", 2) from None
+
+
+class Refusal(Exception):
+    """Why the server will not start, for the user, with the exit code."""
+
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
+
+
+def check_exposure(host: str, allow_remote: bool, token: str | None) -> bool:
+    """Refuse a reachable bind without --allow-remote and a token; True when remote."""
+    from gracious.pairing import TokenError, check_token_strength
+
+    remote = not is_loopback(host)
+    if remote and not (allow_remote and token):
+        raise Refusal(
+            f"refusing to listen on {host}, which other machines can reach. Gracious binds "
+            "127.0.0.1 by default; to serve remotely pass --allow-remote and set GRACIOUS_TOKEN "
+            "(clients then send 'Authorization: Bearer <token>').", 2)
+    if token:
+        try:
+            check_token_strength(token)
+        except TokenError as error:
+            raise Refusal(str(error), 2) from None
+    if remote:
+        logging.getLogger("gracious.serve").warning(
+            "listening on %s in plain HTTP: the pairing code and your notes cross the network "
+            "unencrypted. Prefer an SSH tunnel (ssh -L 8787:127.0.0.1:8787 host) or a TLS "
+            "reverse proxy such as Caddy in front of a loopback bind.", host)
+    return remote
+
+
+def data_dir_of(args: argparse.Namespace, values: dict[str, str]) -> Path:
+    """The data dir, refused when it names a file."""
+    from gracious.settings import default_settings
+
+    data_dir = Path(args.data_dir or default_settings(
+        {f"GRACIOUS_{k}": v for k, v in values.items()})["DATA_DIR"]).expanduser()
+    if data_dir.exists() and not data_dir.is_dir():
+        raise Refusal(f"the data dir {data_dir} is a file, not a directory; choose another "
+                      "with --data-dir or GRACIOUS_DATA_DIR", 1)
+    return data_dir
 
 
 def run(args: argparse.Namespace) -> int:
     """Start waitress and serve until Ctrl-C or SIGTERM."""
-    host = args.host or os.environ.get("GRACIOUS_HOST") or DEFAULT_HOST
-    if args.port is not None:
-        port = args.port
-    else:
-        try:
-            port = port_number(os.environ.get("GRACIOUS_PORT") or str(DEFAULT_PORT))
-        except argparse.ArgumentTypeError as error:
-            return fail(f"GRACIOUS_PORT: {error}", 2)
-    remote = not is_loopback(host)
-    if remote and not (args.allow_remote and os.environ.get("GRACIOUS_TOKEN")):
-        return fail(
-            f"refusing to listen on {host}, which other machines can reach. Gracious binds "
-            "127.0.0.1 by default; to serve remotely pass --allow-remote and set GRACIOUS_TOKEN "
-            "(clients then send 'Authorization: Bearer <token>').", 2)
+    from gracious.settings import SettingError, environment
 
-    from gracious.pairing import TokenError, check_token_strength
-
-    configured_token = os.environ.get("GRACIOUS_TOKEN")
-    if configured_token:
-        try:
-            check_token_strength(configured_token)
-        except TokenError as error:
-            return fail(str(error), 2)
-
-    from gracious.app import create_app
-    from gracious.settings import default_settings
-
-    data_dir = Path(args.data_dir or default_settings()["DATA_DIR"]).expanduser()
-    # everything the server writes (database, its wal and shm, backups, the token) is private
-    os.umask(0o077)
-    try:
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        return fail(f"cannot create the data directory {data_dir}: {error.strerror}", 1)
-    app = create_app({"DATA_DIR": str(data_dir), "ALLOW_REMOTE": remote})
+    values = environment()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    # a burst of requests larger than the thread pool queues as designed; waitress warns on
-    # every queued request, which floods the log without telling the user anything
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-
-    from gracious.storage import StorageError, prepare_storage
-
-    # set up the file (and recover it after a crash) before waitress starts its threads,
-    # so they only connect and never race each other for the write lock
     try:
-        prepare_storage(app)
-    except StorageError as error:
-        return fail(f"{error}. Check the data dir (--data-dir or GRACIOUS_DATA_DIR).", 1)
+        host, port = choose_address(args, values)
+        remote = check_exposure(host, args.allow_remote, values.get("TOKEN"))
+        data_dir = data_dir_of(args, values)
+        from gracious.app import create_app
 
-    # loading the public-suffix list takes a quarter of a second; do it while nobody waits
-    from gracious.extraction import prepare_extraction
-
-    threading.Thread(target=prepare_extraction, name="prepare-extraction", daemon=True).start()
-
-    from waitress.server import create_server
-
-    from gracious.protocol_errors import answer_errors_as_problems
-
-    try:
-        server = create_server(app, host=host, port=port, threads=THREADS,
-                               channel_timeout=CHANNEL_TIMEOUT, ident="gracious",
-                               max_request_body_size=MAX_BUFFERED_BODY)
-    except socket.gaierror:
-        return fail(f"cannot resolve the host {host!r}", 2)
-    except OSError as error:
-        if error.errno == errno.EADDRINUSE:
-            return fail(f"port {port} is already in use; stop the other server or choose "
-                        "another port with --port", 1)
-        return fail(f"cannot listen on {host}:{port}: {error.strerror or error}", 1)
-    answer_errors_as_problems(server)
-
+        app = create_app({"DATA_DIR": str(data_dir), "ALLOW_REMOTE": remote})
+        # bind before touching the data dir: a second start must change nothing
+        server = bind(app, host, port)
+        prepare(app, data_dir)
+    except SettingError as error:
+        return fail(str(error), 2)
+    except Refusal as error:
+        return fail(str(error), error.code) if error.code else already_running(str(error))
     url = server_url(host, getattr(server, "effective_port", port))
     print(f"Gracious is running at {url} (guide: {url}/guide/)", flush=True)
-    if not configured_token:
-        print_pairing(data_dir)
+    print_next_steps(url, data_dir, bool(values.get("TOKEN")))
     print(f"Data: {data_dir}. Press Ctrl-C to stop.", flush=True)
+    # explicit handlers: a shell's "&" starts us with SIGINT ignored, and Ctrl-C must still work
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     try:
         # waitress stops its loop on KeyboardInterrupt/SystemExit and drains its worker threads
         server.run()
@@ -163,13 +166,87 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_pairing(data_dir: Path) -> None:
-    """Create the pairing code on first start, and show it then."""
+def already_running(url: str) -> int:
+    """Another Gracious answers on this port: say where, and succeed (make run is done)."""
+    print(f"Gracious is already running at {url} (guide: {url}/guide/).", flush=True)
+    return 0
+
+
+def bind(app, host: str, port: int):
+    """Listen on host:port, or explain why not (naming a Gracious server already there)."""
+    from waitress.server import create_server
+
+    from gracious.protocol_errors import answer_errors_as_problems
+
+    try:
+        server = create_server(app, host=host, port=port, threads=THREADS,
+                               channel_timeout=CHANNEL_TIMEOUT, ident="gracious",
+                               max_request_body_size=MAX_BUFFERED_BODY)
+    except socket.gaierror:
+        raise Refusal(f"cannot resolve the host {host!r}", 2) from None
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            url = server_url(host, port)
+            if is_gracious(url):
+                raise Refusal(url, 0) from None
+            raise Refusal(f"port {port} is already in use by another program; stop it or choose "
+                          "another port with --port or GRACIOUS_PORT", 1) from None
+        raise Refusal(f"cannot listen on {host}:{port}: {error.strerror or error}", 1) from None
+    answer_errors_as_problems(server)
+    return server
+
+
+def is_gracious(url: str) -> bool:
+    """Whether a Gracious server answers its health check at url."""
+    import json
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{url}/api/v1/health", timeout=2) as response:  # noqa: S310
+            return json.loads(response.read()).get("status") == "ok" and (
+                response.headers.get("Server") == "gracious")
+    except (OSError, ValueError):
+        return False
+
+
+def prepare(app, data_dir: Path) -> None:
+    """Create the private data dir and the database, and warm up extraction."""
+    from gracious.storage import StorageError, prepare_storage
+
+    # a burst of requests larger than the thread pool queues as designed; waitress warns on
+    # every queued request, which floods the log without telling the user anything
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+    # everything the server writes (database, its wal and shm, backups, the token) is private
+    os.umask(0o077)
+    # set up the file (and recover it after a crash) before waitress starts its threads,
+    # so they only connect and never race each other for the write lock
+    try:
+        prepare_storage(app)
+    except StorageError as error:
+        raise Refusal(f"{error}. Check the data dir (--data-dir or GRACIOUS_DATA_DIR).",
+                      1) from None
+    # loading the public-suffix list takes a quarter of a second; do it while nobody waits
+    from gracious.extraction import prepare_extraction
+
+    threading.Thread(target=prepare_extraction, name="prepare-extraction", daemon=True).start()
+
+
+def print_next_steps(url: str, data_dir: Path, token_from_env: bool) -> None:
+    """Say what to do next, with the extension's folder and, on first start, the pairing code."""
+    from gracious import resources
+    from gracious.landing import next_steps
     from gracious.pairing import ensure_token
 
+    extension = resources.extension_dir()
+    print(f"Next steps (also at {url}/):", flush=True)
+    for number, step in enumerate(next_steps(str(extension) if extension else None), 1):
+        print(f"  {number}. {step}", flush=True)
+    if token_from_env:
+        print("Pairing code: the value of GRACIOUS_TOKEN.", flush=True)
+        return
     token, created = ensure_token(data_dir)
     if created:
-        print(f"Pairing code (paste it into the extension's options page): {token}", flush=True)
+        print(f"Pairing code (first start): {token}", flush=True)
     else:
         print("Pairing code: run 'gracious token' to see it.", flush=True)
 

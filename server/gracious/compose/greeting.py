@@ -28,8 +28,11 @@ class Name(NamedTuple):
 
 def _family_in_capitals(name: str) -> tuple[str, str] | None:
     """Read "TANAKA Kenji", where capitals mark the family name: (given, name as given)."""
+    if "," in name:
+        return None
     tokens = name.split()
-    shouting = [t for t in tokens if t.isupper() and len(t) > 1 and t.isalpha()]
+    shouting = [t for t in tokens if t.isupper() and len(t) > 1 and t.isalpha()
+                and t.casefold() not in words("academic_suffixes")]
     others = [t for t in tokens if t not in shouting]
     if len(tokens) < 2 or len(shouting) != 1 or any(t.isupper() for t in others):
         return None

@@ -80,6 +80,11 @@ def _is_clause(tokens: list[str]) -> bool:
     return False
 
 
+def _is_past(word: str) -> bool:
+    """Whether a verb reads as past tense: "spent", "talked", "said"."""
+    return word.endswith("ed") or word in words("past_verbs")
+
+
 def _is_plural(word: str) -> bool:
     """A rough plural test for a head noun: "controls", not "process" or "status"."""
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
@@ -130,8 +135,14 @@ def read_highlight(value: str) -> Detail | None:
     if first == "i" or first.startswith(("i'", "i’")):
         return Detail("statement", _sentence(text))
     text = _lower_first_word(text)
+    if first == "that" and len(tokens) > 2 and (tokens[1] in words("pronouns")
+                                                 or _is_clause(tokens[1:])):
+        # "that you're expanding to APAC": something they said, as a clause of its own
+        return Detail("heard", text.split(" ", 1)[1])
     if first in words("pronouns"):
-        return Detail("shared" if first.startswith(("we", "you")) else "heard", text)
+        # "we spent a while on..." recalls a moment; "you're expanding..." is news heard
+        recalled = first in ("we", "you") and _is_past(tokens[1] if len(tokens) > 1 else "")
+        return Detail("shared" if recalled else "heard", text)
     if first in words("function_words") and first not in words("determiners"):
         return Detail("phrase", text)
     if _is_clause(tokens):

@@ -28,6 +28,14 @@ def phrases_longest_first(name: str) -> tuple[str, ...]:
     return tuple(sorted(words(name), key=lambda phrase: (-len(phrase), phrase)))
 
 
+def is_signoff(line: str) -> bool:
+    """A sign-off line: "Best regards," or "Cheers" on its own (not the sentence "Thank you!")."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] in ".!?":
+        return False
+    return stripped.rstrip(",").strip().casefold() in words("signoffs")
+
+
 @cache
 def table(name: str) -> Any:
     """A structured file from data/<name>.yaml."""

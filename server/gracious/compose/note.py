@@ -5,7 +5,7 @@ from __future__ import annotations
 from gracious.compose.greeting import address, greeting_wording, recipient_name
 from gracious.compose.highlights import detail_sentence, read_highlight
 from gracious.compose.kinds import kind_spec
-from gracious.compose.lexicon import words
+from gracious.compose.lexicon import is_signoff, table
 from gracious.compose.limits import CHANNEL_LIMITS, EMAIL_BODY_WORDS, SUBJECT_WORDS
 from gracious.compose.organisations import read_company, read_role
 from gracious.compose.phrasing import (
@@ -45,7 +45,9 @@ def _text_or_none(value: str | None) -> str | None:
 
 def resolve_fields(request: DraftRequest) -> ResolvedFields:
     """Fill the fields the request leaves out from its thread; explicit fields win."""
-    found = extract_context(request.thread) if request.thread else ResolvedFields()
+    # the user's own name (from the profile) is never taken as the recipient or the company
+    own_name = request.sender.name if request.sender else None
+    found = extract_context(request.thread, own_name) if request.thread else ResolvedFields()
     extracted: list[str] = []
 
     given = request.recipient or Recipient()
@@ -87,7 +89,18 @@ def resolve_fields(request: DraftRequest) -> ResolvedFields:
         reason=_text_or_none(request.reason),
         sender=Sender(name=sender_name, signature=signature) if sender_name or signature else None,
         extracted=extracted,
+        sources=_sources(found, extracted, asked),
     )
+
+
+def _sources(found: ResolvedFields, extracted: list[str], asked: Interview) -> dict[str, str]:
+    """Where each field taken from the thread was read (fields the request gave are left out)."""
+    kept = set(extracted) - {"interview"}
+    if asked.date is None:
+        kept.add("interview.date")
+    if asked.format is None:
+        kept.add("interview.format")
+    return {key: source for key, source in found.sources.items() if key in kept}
 
 
 def _details(
@@ -145,11 +158,6 @@ def _template_values(fields: ResolvedFields, request: DraftRequest, variant: int
     }
 
 
-def _is_signoff(line: str) -> bool:
-    """Whether a line is a sign-off such as "Cheers," or "Best regards"."""
-    return line.strip().rstrip(",.!").casefold() in words("signoffs")
-
-
 def _names(name: str, line: str) -> bool:
     """Whether a signature line already carries the sender's name ("Sam" for "Sam Lee")."""
     name, line = name.casefold(), line.strip().casefold()
@@ -161,7 +169,7 @@ def _closing(fields: ResolvedFields, channel: str, signoff: str) -> str:
     sender = fields.sender or Sender()
     signature = sender.signature or ""
     lines = signature.split("\n") if signature else []
-    own_signoff = bool(lines) and _is_signoff(lines[0])
+    own_signoff = bool(lines) and is_signoff(lines[0])
     if own_signoff:
         signoff, lines = lines[0], lines[1:]
     if sender.name and not any(_names(sender.name, line) for line in lines):
@@ -215,7 +223,7 @@ def _body(fields: ResolvedFields, values: dict, rendered: Rendered, channel: str
     minimal = f"{greeting} {rendered.minimal}"
     if channel == "linkedin-connection":
         text = fit_sentences(sentences, lambda chosen: " ".join(s.text for _, s in chosen), limit)
-        return text or first_fitting([minimal, "Thank you so much for your time."], limit)
+        return text or first_fitting([minimal, table("wording")["last_resort"]], limit)
     signoff = rendered.signoff if channel == "email" else rendered.short_signoff
     closing = _closing(fields, channel, signoff)
     if channel == "email":
@@ -228,7 +236,7 @@ def _body(fields: ResolvedFields, values: dict, rendered: Rendered, channel: str
     if text is not None:
         return text
     return first_fitting(
-        [f"{minimal}\n\n{closing}", minimal, "Thank you so much for your time."], limit or 0
+        [f"{minimal}\n\n{closing}", minimal, table("wording")["last_resort"]], limit or 0
     )
 
 

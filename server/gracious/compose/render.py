@@ -97,7 +97,9 @@ def render_note(spec: KindSpec, tone: str, values: dict, extra: list[str]) -> Re
     else:
         paragraphs = [_sentences(fill(options[v], context)) for options in wording["paragraphs"]]
         at = wording.get("detail_paragraph", spec.detail_paragraph)
-        position = len(paragraphs[at])
+        # the user's own sentences follow the detail, before any padding
+        kept = [i for i, sentence in enumerate(paragraphs[at]) if not sentence.padding]
+        position = kept[-1] + 1 if kept else 0
     optional = values["channel"] != "email"
     paragraphs[at][position:position] = [Sentence(text, optional, False) for text in extra]
     subject = fill(spec.subjects[v], context).strip()

@@ -10,60 +10,6 @@ _LEADING_JUNK = re.compile(r"^[\s,.;:!?)\]}>\-–—•*·]+")
 _TRAILING_JUNK = re.compile(r"[\s,.;:!?(\[{<\-–—•*·]+$")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?)])")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")
-_ROLE_TAIL = re.compile(r"\s+(role|position|job|opening|vacancy|post)$", re.IGNORECASE)
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-
-# words that start a phrase in lower case when it sits mid-sentence
-_LOWERABLE = frozenset(
-    (
-        "a",
-        "an",
-        "the",
-        "your",
-        "our",
-        "my",
-        "their",
-        "his",
-        "her",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "how",
-        "what",
-        "why",
-        "when",
-        "where",
-        "who",
-        "which",
-        "whether",
-        "talking",
-        "discussing",
-        "hearing",
-        "learning",
-        "meeting",
-        "working",
-        "building",
-        "seeing",
-        "getting",
-        "chatting",
-        "exploring",
-        "about",
-        "on",
-        "and",
-        "or",
-        "also",
-        "especially",
-        "some",
-        "all",
-        "both",
-        "each",
-        "every",
-        "any",
-    )
-)
-
 
 # invisible characters that only garble a note: zero-width space, byte-order mark and the
 # bidirectional overrides (joiners stay: Persian and Indic names need them)
@@ -122,41 +68,6 @@ def clean_block(value: str | None) -> str:
         if line or (kept and kept[-1]):
             kept.append(line)
     return "\n".join(kept).strip("\n")
-
-
-def clean_highlight(value: str | None) -> str:
-    """Make a highlight read naturally after "about": no end punctuation, sensible case."""
-    text = clean_phrase(value)
-    words = text.split(" ", 2)
-    first = words[0]
-    if not (first[:1].isupper() and first[1:].islower()):
-        return text
-    # "The dbt migration" and "Dbt migration" were capitalised only because they open the
-    # field; a lone "Python" or "Northwind's roadmap" is a name and keeps its capital
-    common = first.lower() in _LOWERABLE
-    opens_phrase = len(words) > 1 and first.isalpha() and words[1][:1].islower()
-    if common or opens_phrase:
-        text = text[0].lower() + text[1:]
-    return text
-
-
-def clean_role(value: str | None) -> str:
-    """Strip "the" and a trailing "role"/"position" so templates can add their own."""
-    text = clean_phrase(value)
-    text = _LEADING_THE.sub("", text)
-    stripped = _ROLE_TAIL.sub("", text)
-    return stripped if stripped else text
-
-
-def clean_sentence(value: str | None) -> str:
-    """Turn free text into one sentence: capital first letter, closing punctuation."""
-    text = clean_phrase(value)
-    if not text:
-        return ""
-    text = text[0].upper() + text[1:]
-    if text[-1] not in ".!?":
-        text += "."
-    return text
 
 
 def word_count(text: str) -> int:

@@ -59,7 +59,7 @@ def find_recipient(contact: Contact, candidate: Candidate, reading) -> None:
     shown = person_from_party(message.author, candidate)
     signed = tidy_name(signature[0]) if signature else None
     signed = signed if is_person(signed) and not candidate.named(signed) else None
-    if shown and signed and (same_person(shown, signed) and title_of(signed)
+    if shown and signed and ((same_person(shown, signed) and title_of(signed))
                              or fuller_name(signed, shown)):
         shown = None  # the signature keeps the "Dr." or the surname the display name leaves out
     if shown:
@@ -69,7 +69,8 @@ def find_recipient(contact: Contact, candidate: Candidate, reading) -> None:
     elif service_of(message.author) or message.author is None:
         reading.put("recipient", _recipient(interviewer(message.text, candidate)), "body")
     if "recipient" not in reading.values:
-        reading.put("recipient", _recipient(person_from_address(message.author, candidate)), "address")
+        from_address = person_from_address(message.author, candidate)
+        reading.put("recipient", _recipient(from_address), "address")
 
 
 def fuller_name(longer: str, shorter: str) -> bool:
@@ -141,7 +142,7 @@ def agency_client(text: str, excluded: list[str | None]) -> str | None:
 
 
 CLIENT = re.compile(
-    rf"(?:^[\s,:]*|[,—–(:]\s*|\s-\s)(?P<client>{ORG})(?=\s*[,—–).;]|\s-\s|\s+(?:is|are|has|have|ist|sucht|est|busca|zoekt|recherche|cherche)\b)"
+    rf"(?:^[\s,:]*|[,—–(:]\s*|\s-\s)(?:(?:die|der|das|the|la|le|el|de|het)\s+)?(?P<client>{ORG})(?=\s*[,—–).;]|\s-\s|\s+(?:is|are|has|have|ist|sucht|est|busca|zoekt|recherche|cherche)\b)"
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gracious.extraction import contact as people
 from gracious.extraction import dates, employer
@@ -10,7 +11,7 @@ from gracious.extraction.domains import _domains
 from gracious.extraction.formats import interview_format
 from gracious.extraction.parties import Candidate, candidate_of, service_of
 from gracious.extraction.roles import find_role
-from gracious.extraction.thread import Message, signature_of, split_messages
+from gracious.extraction.thread import Message, split_messages
 from gracious.models import Interview, ResolvedFields, Thread
 
 # a wrong guess is worse than none: every step below prefers to find nothing
@@ -32,6 +33,19 @@ class Reading:
 
 def extract_context(thread: Thread, sender_name: str | None = None) -> ResolvedFields:
     """Find what the thread says about the interview; leave out anything uncertain."""
+    # the panel asks for several drafts of one thread (tones, variants): read it once
+    found = _read_cached(thread.model_dump_json(by_alias=True), sender_name)
+    return found.model_copy(deep=True)
+
+
+@lru_cache(maxsize=256)
+def _read_cached(thread_json: str, sender_name: str | None) -> ResolvedFields:
+    """Extraction of one thread, given as JSON so that it can be remembered."""
+    return read_thread(Thread.model_validate_json(thread_json), sender_name)
+
+
+def read_thread(thread: Thread, sender_name: str | None = None) -> ResolvedFields:
+    """Extract from a thread without remembering the answer."""
     candidate = candidate_of(thread, sender_name)
     messages = split_messages(thread, dates.read_date)
     reading = Reading()

@@ -35,7 +35,8 @@ def patterns() -> DatePatterns:
     """Build the date patterns from the month and weekday names."""
     words = vocabulary()
     month = rf"(?P<month>{alternation(list(words.months))})\.?"
-    weekday = rf"(?:(?P<weekday>{alternation(list(words.weekdays))})\.?,?\s+(?:(?:the|den|le|el|de)\s+)?)?"
+    weekday = (rf"(?:(?P<weekday>{alternation(list(words.weekdays))})\.?,?\s+"
+               r"(?:(?:the|den|le|el|de)\s+)?)?")
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.)?"
     year = r"(?:,?\s+(?:de\s+)?(?P<year>20\d\d))?"
     joiner = rf"(?:\s+(?:{alternation(list(words.roles.get('day_month_joiners', ['of', 'de'])))}))?"

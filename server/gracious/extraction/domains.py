@@ -30,7 +30,7 @@ def host_of(email: str | None) -> str | None:
 
 
 def registered_label(email: str | None) -> str | None:
-    """The label before the public suffix: "northwind-traders" for jane@mail.northwind-traders.co.uk."""
+    """The label before the public suffix: "northwind-traders" in jane@northwind-traders.co.uk."""
     host = host_of(email)
     if not host:
         return None

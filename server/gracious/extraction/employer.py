@@ -6,16 +6,18 @@ import re
 from functools import cache
 
 from gracious.extraction.domains import registered_label
-from gracious.extraction.names import fold, has_word, is_person
+from gracious.extraction.names import fold, has_word
 from gracious.extraction.vocabulary import alternation, vocabulary
 
 # a run of capitalised words with the small words inside company names ("Hennes & Mauritz",
 # "Bank of America", "Crédit Agricole", "AT&T", "eBay"), bounded so matching stays linear
 ORG_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w&'’.+-]{0,30}|[a-z][A-Z][\w&'’.+-]{0,30})"
-ORG = rf"{ORG_WORD}(?:(?:\s+|\s*&\s*)(?:(?:of|and|de|du|des|la|le|del|van|der|für|the|y|et|&)\s+){{0,2}}{ORG_WORD}){{0,5}}"
+ORG_SMALL = r"(?:of|de|du|des|la|le|del|van|der|für|the|&)"
+ORG = rf"{ORG_WORD}(?:(?:\s+|\s*&\s*)(?:{ORG_SMALL}\s+){{0,2}}{ORG_WORD}){{0,5}}"
 SEPARATORS = (" | ", " · ", " • ", " at ", " @ ", " – ", " — ", " - ", ", ", " bei ", " chez ",
               " en ", " bij ", " | ")
-CONTACT = re.compile(r"\d{3}|\b[A-Z]{1,2}\d|\d[A-Z]{2}\b|@|https?:|www\.|\.(?:com|org|net|io|de|fr|es|nl|co)\b|[+()]|^\W")
+CONTACT = re.compile(r"\d{3}|\b[A-Z]{1,2}\d|\d[A-Z]{2}\b|@|https?:|www\.|"
+                     r"\.(?:com|org|net|io|de|fr|es|nl|co)\b|[+()]|^\W")
 # lines of a signature or footer that are never the employer
 NOT_A_COMPANY_LINE = re.compile(
     r"^(?:sent from|sent via|get outlook|von meinem|gesendet von|envoyé de|enviado desde|"
@@ -28,14 +30,15 @@ TRAILING_WORDS = re.compile(r"(?:\s+(?:on|this|next|team|is|was|and|\d+\w*))+$",
 @cache
 def body_cues() -> tuple[re.Pattern[str], ...]:
     """The sentences that introduce the employer, compiled with the organisation pattern."""
-    return tuple(re.compile(cue.replace("{ORG}", ORG))
+    return tuple(re.compile("(?<!\\w)" + cue.replace("{ORG}", ORG))
                  for cue in vocabulary().organisations["body_cues"])
 
 
 @cache
 def _institution() -> re.Pattern[str]:
     """Words that make a line a university or institution."""
-    return re.compile(rf"(?<!\w)(?:{alternation(vocabulary().organisations['institutions'])})(?!\w)",
+    names = alternation(vocabulary().organisations["institutions"])
+    return re.compile(rf"(?<!\w)(?:{names})(?!\w)",
                       re.IGNORECASE)
 
 
@@ -50,9 +53,12 @@ def looks_like_company(value: str) -> bool:
     """Whether a short line reads as an organisation's name, not a title or contact detail."""
     words = value.split()
     vocab = vocabulary()
+    # "adidas AG": a lower-case brand is a company when a legal form follows it
+    legal = len(words) > 1 and words[-1].lower() in vocab.organisations["legal_forms"].split()
     return (
         0 < len(words) <= 6
-        and (value[:1].isupper() or value[:1].isdigit() or bool(re.match(r"[a-z][A-Z]", value)))
+        and (value[:1].isupper() or value[:1].isdigit() or legal
+             or bool(re.match(r"[a-z][A-Z]", value)))
         and not CONTACT.search(value)
         and not has_word(value, vocab.job_words - {"people", "partner", "partners", "group"})
         and fold(value.rstrip(",.!")) not in vocab.signoffs
@@ -61,7 +67,7 @@ def looks_like_company(value: str) -> bool:
 
 
 def company_in_signature(lines: list[str]) -> str | None:
-    """The employer a signature names: "Senior Recruiter | Northwind", a university over its department."""
+    """The employer a signature names ("Recruiter | Acme"); a university over its department."""
     found = []
     for line in lines[1:]:
         company = _company_in_line(line)
@@ -69,7 +75,8 @@ def company_in_signature(lines: list[str]) -> str | None:
             found.append(company)
     if not found:
         return None
-    universities = [name for name in found if _institution().search(name) and not _department().match(name)]
+    universities = [name for name in found
+                    if _institution().search(name) and not _department().match(name)]
     if universities:
         return universities[0]
     plain = [name for name in found if not _department().match(name)]
@@ -123,7 +130,7 @@ def company_in_body(text: str) -> str | None:
     for pattern in body_cues():
         for match in pattern.finditer(text):
             company = TRAILING_WORDS.sub("", match.group("company")).strip(" .,-")
-            if looks_like_company(company) and not is_person(company):
+            if looks_like_company(company):
                 return company
     return None
 
@@ -161,4 +168,6 @@ def spelling_in(label: str, text: str) -> str | None:
             candidate = " ".join(words[:end])
             if re.sub(r"[^a-z0-9]", "", fold(candidate)) == squashed:
                 return candidate.strip(" .,")
-    return None
+    # a name written in lower case, as "bol" signs: the label itself as a word, not in an address
+    match = re.search(rf"(?<![\w@./-]){re.escape(label)}(?![\w@/-]|\.\w)", text, re.IGNORECASE)
+    return match.group(0) if match else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from nameparser.config import CONSTANTS
 
@@ -14,13 +15,14 @@ PARTICLES = frozenset(CONSTANTS.prefixes) | {"y", "e", "ten", "van der", "von de
 PARTICLE = r"(?:" + "|".join(sorted((re.escape(p) for p in PARTICLES if " " not in p),
                                       key=len, reverse=True)) + r")"
 PERSON_NAME = re.compile(
-    rf"^(?P<title>(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+){{0,2}})"
+    rf"^(?P<title>(?:(?i:dr|prof|mr|mrs|ms|mx)\.?\s+){{0,2}})"
     rf"(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,3}})$"
 )
 TAGLINE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\s[|•·–—-]\s.*$|\s+(?:via|über|par|vía|via)\s+.*$")
 WORD = re.compile(r"[\w/'’.-]+")
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower-case text without accents, for comparing spellings."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -48,6 +50,7 @@ def title_case(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
 def tidy_name(raw: str | None) -> str | None:
     """A display name without quotes, pronouns and taglines, first name first, in normal case."""
     if not raw:
@@ -68,9 +71,11 @@ def tidy_name(raw: str | None) -> str | None:
 
 def is_suffix(text: str) -> bool:
     """Whether a word is a degree or suffix such as "PhD" or "Jr."."""
-    return text.lower().strip(".").replace(".", "") in CONSTANTS.suffix_acronyms | {"phd", "jr", "sr"}
+    word = text.lower().strip(".").replace(".", "")
+    return word in CONSTANTS.suffix_acronyms or word in {"phd", "jr", "sr"}
 
 
+@lru_cache(maxsize=4096)
 def is_person(name: str | None) -> bool:
     """Whether a short text reads as one person's name, not a team, title or company."""
     if not name:
@@ -87,6 +92,7 @@ def is_person(name: str | None) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def title_of(name: str) -> str | None:
     """The courtesy title a name opens with, such as "Dr." or "Prof."."""
     match = PERSON_NAME.match(name)
@@ -102,6 +108,7 @@ def without_honorific(name: str) -> str:
     return rest if rest and first in vocabulary().honorifics else name
 
 
+@lru_cache(maxsize=4096)
 def same_person(one: str | None, other: str | None) -> bool:
     """Whether two names are the same person's, ignoring case, accents, titles and order."""
     if not one or not other:

@@ -44,6 +44,11 @@ class Candidate:
 
 def candidate_of(thread: Thread, own_name: str | None) -> Candidate:
     """The candidate, from the profile's name and the addressees of the incoming message."""
+    sender = thread.from_
+    if own_name and sender and same_person(tidy_name(sender.name), tidy_name(own_name)):
+        # the user's own sent message: its addressees are the other side
+        emails = frozenset({sender.email.strip().lower()} if sender.email else ())
+        return Candidate(tuple(filter(None, [tidy_name(own_name)])), emails)
     names = [name for name in (own_name, *(party.name for party in thread.to)) if name]
     emails = frozenset(party.email.strip().lower() for party in thread.to if party.email)
     return Candidate(tuple(filter(None, map(tidy_name, names))), emails)
@@ -54,14 +59,21 @@ def service_of(party: Party | None) -> Service | None:
     if party is None:
         return None
     host = host_of(party.email)
-    for service in vocabulary().services:
-        if host and any(host == domain or host.endswith("." + domain) for domain in service.domains):
-            return service
+    by_domain = _services_by_domain()
+    while host:
+        if host in by_domain:
+            return by_domain[host]
+        host = host.partition(".")[2]
     name = fold(tidy_name(party.name) or "")
-    for service in vocabulary().services:
-        if name in service.names:
-            return service
-    return None
+    if name not in vocabulary().service_names:
+        return None
+    return next(service for service in vocabulary().services if name in service.names)
+
+
+@cache
+def _services_by_domain() -> dict[str, Service]:
+    """Each service's mail domains, for a lookup by host and its parent domains."""
+    return {domain: service for service in vocabulary().services for domain in service.domains}
 
 
 def display_name_org(party: Party | None) -> str | None:
@@ -71,19 +83,24 @@ def display_name_org(party: Party | None) -> str | None:
     name = " ".join(party.name.replace('"', " ").split())
     # "Kite Systems via Lever", "Recruiting at Kite", "Kite Systems (Greenhouse)"
     name = re.split(r"\s+(?:via|über|par|vía)\s+|\s*\(", name, maxsplit=1)[0]
-    match = re.match(r"^(?:recruiting|careers|talent|hiring|jobs|hr)\s+(?:at|@|bei|chez|en|bij)\s+(.+)$",
+    match = re.match(r"^(?:recruiting|careers|talent|hiring|jobs|hr)\s+(?:at|@|bei|chez|en|bij)"
+                     r"\s+(.+)$",
                      name, re.IGNORECASE)
     if match:
         name = match.group(1)
     words = vocabulary()
     parts = name.split()
     suffixes = words.organisations["org_suffixes"].split()
-    while len(parts) > 1 and parts[-1].lower() in suffixes + ["team", "acquisition", "&"]:
+    while len(parts) > 1 and parts[-1].lower() in [*suffixes, "team", "acquisition", "&"]:
         parts.pop()
+    # "Recrutement Société Générale", "Careers Acme"
+    while len(parts) > 1 and parts[0].lower() in suffixes:
+        parts.pop(0)
+    stripped = len(parts) < len(name.split())
     name = " ".join(parts).strip(" -|·,")
-    if not name or is_person(name) and not service_of(party):
+    if not name or (is_person(name) and not (service_of(party) or stripped)):
         return None
-    if fold(name) in words.service_names or name.lower() in {"no-reply", "noreply", "notifications"}:
+    if fold(name) in words.service_names or fold(name) in words.not_a_person:
         return None
     # "eBay", "iCIMS": a lower-case letter may lead a capitalised brand
     return name if name[:1].isupper() or name[:1].isdigit() or LOWER_BRAND.match(name) else None
@@ -91,6 +108,10 @@ def display_name_org(party: Party | None) -> str | None:
 
 def agency_named(text: str) -> str | None:
     """A recruiting agency named in a text (a signature line, a display name)."""
+    lowered = text.lower()
+    # a plain substring test first: the whole-word pattern is slow and rarely needed
+    if not any(name in lowered for name in vocabulary().agencies):
+        return None
     match = _agency_pattern().search(text)
     return match.group("agency") if match else None
 
@@ -98,7 +119,8 @@ def agency_named(text: str) -> str | None:
 @cache
 def _agency_pattern() -> re.Pattern[str]:
     """One pattern for every agency's name, as a whole word."""
-    return re.compile(rf"(?<!\w)(?P<agency>{alternation(vocabulary().agencies)})(?!\w)", re.IGNORECASE)
+    names = alternation(vocabulary().agencies)
+    return re.compile(rf"(?<!\w)(?P<agency>{names})(?!\w)", re.IGNORECASE)
 
 
 def is_agency(message: Message, signature: list[str]) -> bool:
@@ -113,6 +135,8 @@ def is_agency(message: Message, signature: list[str]) -> bool:
     if any(word in lowered for word in words.agency_words):
         return True
     # "on behalf of the hiring team" is the employer's own voice; "on behalf of my client" isn't
+    if not any(cue in lowered for cue in words.client_cues):
+        return False
     return bool(_client_cue().search(lowered))
 
 
@@ -120,7 +144,8 @@ def is_agency(message: Message, signature: list[str]) -> bool:
 def _client_cue() -> re.Pattern[str]:
     """A client cue that is not followed by the sender's own team."""
     own = alternation(vocabulary().organisations["own_side"])
-    return re.compile(rf"(?<!\w)(?:{alternation(vocabulary().client_cues)})(?!\w)(?!\s+(?:{own})\b)")
+    cues = alternation(vocabulary().client_cues)
+    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)(?!\s+(?:{own})\b)")
 
 
 def person_from_party(party: Party | None, candidate: Candidate) -> str | None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from gracious.extraction.names import fold, has_word, is_person
 from gracious.extraction.vocabulary import alternation, vocabulary, words
 
-TITLE_WORD = r"[A-ZÀ-ÖØ-Þ0-9][\w+#&/.'’-]{0,40}"
+TITLE_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9]|[a-z](?=[A-Z]))[\w+#&/.'’-]{0,40}"
 SMALL = r"(?:of|and|&|for|de|du|des|la|le|del|d'|van|voor|für|und|en|y|et|the|in)"
 # a run of capitalised words, bounded so a long thread of capitalised words stays linear
 TITLED = rf"{TITLE_WORD}(?:\s+(?:{SMALL}\s+){{0,2}}{TITLE_WORD}){{0,6}}"
@@ -18,11 +18,15 @@ LOWER_WORD = r"[\wÀ-ÿ][\w+#&/.'’-]{0,40}"
 LOWERED = rf"{LOWER_WORD}(?:\s+{LOWER_WORD}){{0,5}}"
 CLAUSE_END = re.compile(
     r"\s+(?:at|with|on|in|for|and|bei|mit|am|im|in|um|zum|chez|avec|au|à|le|dans|que|qui|pour|"
-    r"con|el|en|para|que|a|bij|met|op|om|die|dat|van|is|at|-|–|—)\b.*$",
+    r"con|el|en|para|que|a|bij|met|op|om|die|dat|van|is|at|est|sont|sera|ist|wird|es|será|"
+    r"zal|wordt|-|–|—)\b.*$",
     re.IGNORECASE,
 )
 REQUISITION = re.compile(r"\d{3,}|\b(?:req|jr|r|id|ref)[-#: ]?\d|#", re.IGNORECASE)
-GENDER_MARK = re.compile(r"\s*\((?:[mwfdxhv]\s*/\s*){1,3}[mwfdxhv]\)|\s*\b[mwfhv]/[mwfhv](?:/[dx])?\b",
+# "Re:", "Fwd:", "AW:", "WG:", "TR:", "RV:" in front of a subject
+REPLY_PREFIX = r"(?:(?i:re|fwd?|aw|wg|tr|rv|sv|doorst)\s*:\s*)*"
+GENDER_MARK = re.compile(r"\s*\((?:[mwfdxhv]\s*/\s*){1,3}[mwfdxhv]\)"
+                         r"|\s*\b[mwfhv]/[mwfhv](?:/[dx])?\b",
                          re.IGNORECASE)
 
 
@@ -36,28 +40,38 @@ class RolePatterns:
     inside: frozenset[str]
     trailing: frozenset[str]
     title_nouns: frozenset[str]
+    before_tail: re.Pattern[str]
+    date_words: frozenset[str]
 
 
 @cache
 def patterns() -> RolePatterns:
     """Build the role patterns from roles.yaml."""
     data = vocabulary().roles
-    lead, tail, heading = alternation(data["lead"]), alternation(data["tail"]), alternation(data["heading"])
-    after_lead = re.compile(rf"(?i:\b(?:{lead}))\s*[:\-–]?\s+(?:(?i:the|a|an|our|la|el|de)\s+)?(?P<role>{TITLED})")
+    lead, tail = alternation(data["lead"]), alternation(data["tail"])
+    heading = alternation(data["heading"])
+    after_lead = re.compile(rf"(?i:\b(?:{lead}))\s*[:\-–]?\s+"
+                            rf"(?:(?i:the|a|an|our|la|el|de)\s+)?(?P<role>{TITLED})")
     after_lead_lower = re.compile(
-        rf"(?i:\b(?:le poste d[e']|poste d[e']|el puesto de|puesto de|la posición de|la vacante de|"
-        rf"de functie van|functie van|de functie|als))\s*(?P<role>{LOWERED})"
+        rf"(?i:\b(?:{alternation(data['lead_any_case'])}))\s*(?P<role>{LOWERED})"
     )
-    before_tail = re.compile(rf"(?:^|(?i:\bthe|\bour|\byour|\bthis|\bdie|\ble|\bla|\bde|\bel)\s+)(?P<role>{TITLED})\s+(?i:{tail})\b")
-    headed = re.compile(rf"^(?:(?i:re|fwd?|aw|wg|tr|rv|sv)\s*:\s*)*(?i:{heading})\s*[:\-–—|]\s*(?P<role>[^|/\n]{{2,80}})")
-    role_first = re.compile(rf"^(?:(?i:re|fwd?|aw|wg|tr|rv|sv)\s*:\s*)*(?P<role>{TITLED})\s*(?:[:\-–—|]\s*)?(?i:{tail}|{heading})\b")
+    before_tail = re.compile(rf"(?:^|(?i:\b(?:the|our|your|this|die|le|la|de|el))\s+)"
+                             rf"(?P<role>{TITLED})\s+(?i:{tail})\b")
+    headed = re.compile(
+        rf"^{REPLY_PREFIX}(?:[^:|\n]{{0,40}}?\b)?(?i:{heading})\b"
+        rf"[^:|\n]{{0,40}}?\s*[:\-–—|]\s*(?P<role>[^|\n]{{2,80}})"
+    )
+    role_first = re.compile(rf"^{REPLY_PREFIX}(?P<role>{TITLED})\s*(?:[:\-–—|]\s*)?"
+                            rf"(?i:{tail}|{heading})\b")
     return RolePatterns(
-        subject=(headed, after_lead, role_first, before_tail, after_lead_lower),
-        body=(after_lead, before_tail, after_lead_lower),
+        subject=(headed, after_lead_lower, after_lead, role_first, before_tail),
+        body=(after_lead_lower, after_lead, before_tail),
         not_roles=words(data["not_roles"]),
         inside=words(data["inside_roles"]),
         trailing=words(data["trailing"]),
         title_nouns=words(data["title_nouns"]),
+        before_tail=before_tail,
+        date_words=frozenset(vocabulary().months) | frozenset(vocabulary().weekdays),
     )
 
 
@@ -68,18 +82,20 @@ def find_role(text: str, in_subject: bool, excluded: list[str]) -> str | None:
     found = patterns()
     for pattern in found.subject if in_subject else found.body:
         for match in pattern.finditer(text):
+            # "the X role" says X is a role; "Interview: X" might name a person instead
+            named_as_role = pattern is found.before_tail
             for piece in re.split(r"\s+/\s+|\s+\|\s+|\s+[-–—]\s+|,\s", match.group("role")):
-                role = tidy_role(piece, excluded)
+                role = tidy_role(piece, excluded, named_as_role)
                 if role:
                     return role
     return None
 
 
-def tidy_role(value: str, excluded: list[str]) -> str | None:
+def tidy_role(value: str, excluded: list[str], named_as_role: bool = False) -> str | None:
     """Trim interview words and trailing fragments from a candidate role; None if it isn't one."""
     found = patterns()
-    value = GENDER_MARK.sub("", value)
-    value = re.split(r"\s*[(:|!?@\n]|\.\s|\.$", value, maxsplit=1)[0]
+    value = GENDER_MARK.sub("", " ".join(value.split()))
+    value = re.split(r"\s*[(:|!?@]|\.\s|\.$", value, maxsplit=1)[0]
     value = CLAUSE_END.sub("", value).strip(" .,;-–")
     tokens = value.split()
     while tokens and tokens[0].lower() in found.not_roles:
@@ -93,8 +109,22 @@ def tidy_role(value: str, excluded: list[str]) -> str | None:
         return None
     if REQUISITION.search(role) or any(fold(role) == fold(other) for other in excluded if other):
         return None
+    if any(t.lower().strip(".,") in found.date_words for t in tokens if len(t) > 3):
+        return None
+    # one word alone ("Fabrikam" in "Interview - Fabrikam") is a role only if it is a title
+    if (len(tokens) == 1 or not role[:1].isupper()) and not is_title(role, found):
+        return None
     # "Jordan Park" reads as a person; a role has a title word in it
-    if is_person(role) and not has_word(role, vocabulary().job_words | found.title_nouns):
+    if not named_as_role and is_person(role) and not is_title(role, found):
         return None
     return role
 
+
+@lru_cache(maxsize=1024)
+def is_title(role: str, found: RolePatterns) -> bool:
+    """Whether words of a role are job titles, also inside compounds ("Projektmanagerin")."""
+    nouns = vocabulary().job_words | found.title_nouns
+    if has_word(role, nouns):
+        return True
+    stems = [noun for noun in nouns if len(noun) >= 5]
+    return any(stem in word for word in fold(role).split() for stem in stems)

@@ -12,7 +12,8 @@ from gracious.extraction.vocabulary import alternation, vocabulary
 from gracious.models import Party, Thread
 
 QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+[ \t]?")
-ADDRESS = re.compile(r"^\s*\"?(?P<name>[^<>\"]*?)\"?\s*[<\[(](?:mailto:)?(?P<email>[^<>\s\])]+@[^<>\s\])]+)[>\])]")
+ADDRESS = re.compile(r"^\s*\"?(?P<name>[^<>\"]*?)\"?\s*[<\[(](?:mailto:)?"
+                     r"(?P<email>[^<>\s\])]+@[^<>\s\])]+)[>\])]")
 BARE_ADDRESS = re.compile(r"^\s*(?P<email>[^<>\s@]{1,64}@[\w.-]{1,253})\s*$")
 SIGNATURE_DELIMITER = re.compile(r"^(?:--|—|__+)\s*$")
 # how many lines a signature block may have, and how far back from the end a sign-off may be
@@ -47,7 +48,6 @@ class Patterns:
     forward: re.Pattern[str]
     field: re.Pattern[str]
     names: dict[str, str]
-    signoff: re.Pattern[str]
 
 
 @cache
@@ -65,7 +65,6 @@ def patterns() -> Patterns:
                            re.IGNORECASE),
         field=re.compile(rf"^\*?(?P<label>{field_names})\*?\s?:\s*(?P<value>.*)$", re.IGNORECASE),
         names=names,
-        signoff=re.compile(rf"^(?:{alternation(words.signoffs)})\s*[,.!-]*$", re.IGNORECASE),
     )
 
 
@@ -166,19 +165,23 @@ def _header_block(lines: list[str], index: int, read_date) -> tuple[int, Message
     return end - index, message
 
 
+def is_sign_off(line: str) -> bool:
+    """Whether a line is a sign-off such as "Best regards," or "Mit freundlichen Grüßen"."""
+    return " ".join(line.lower().rstrip(" ,.!-").split()) in vocabulary().signoffs
+
+
 def signature_of(message: Message) -> list[str]:
     """The lines after the message's last sign-off, or under a "--" line."""
     lines = [line.strip() for line in message.lines]
     while lines and not lines[-1]:
         lines.pop()
     start = max(len(lines) - SIGN_OFF_WINDOW, 0)
-    found = patterns()
     for index in range(len(lines) - 1, start - 1, -1):
         line = lines[index]
-        if SIGNATURE_DELIMITER.match(line) or found.signoff.match(line):
+        if SIGNATURE_DELIMITER.match(line) or is_sign_off(line):
             return [text for text in lines[index + 1:] if text][:SIGNATURE_LINES]
         # "Thanks, Marco" on one line
         head, comma, tail = line.partition(",")
-        if comma and tail.strip() and found.signoff.match(head) and len(tail.split()) <= 3:
+        if comma and tail.strip() and is_sign_off(head) and len(tail.split()) <= 3:
             return [tail.strip(), *[text for text in lines[index + 1:] if text]][:SIGNATURE_LINES]
     return []

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import gracious
+from gracious import resources
 
 # server/gracious/__init__.py -> the checkout's root, when running from a checkout
 CHECKOUT = Path(gracious.__file__).resolve().parents[2]
@@ -16,19 +17,17 @@ class NoGuideSource(FileNotFoundError):
 
 
 def default_source() -> Path:
-    """Find the guide's `site/` folder: the checkout's, else one in the working folder."""
-    candidates = [CHECKOUT / "site", Path.cwd() / "site"]
-    for candidate in candidates:
-        if (candidate / "content").is_dir():
-            return candidate
-    looked = ", ".join(str(c) for c in candidates)
-    raise NoGuideSource(f"no guide source found (looked for content/ in {looked}); pass --source")
+    """Find the guide's `site/` folder: the checkout's, the installed package's, or the cwd's."""
+    source = resources.guide_source()
+    if source is None:
+        raise NoGuideSource("no guide source found (not in a checkout, not in the installed "
+                            "package, no site/ here); pass --source")
+    return source
 
 
 def default_output() -> Path:
-    """Build into the git-ignored build/guide/ beside the source."""
-    root = CHECKOUT if (CHECKOUT / "site" / "content").is_dir() else Path.cwd()
-    return root / "build" / "guide"
+    """Build into build/guide/ in a checkout, else into the user's cache directory."""
+    return resources.guide_output()
 
 
 def shared_static() -> Path | None:

@@ -125,6 +125,9 @@ class Renderer:
         self.pages = pages
         self.environment = make_environment(templates_dir)
         self.environment.globals["site"] = site
+        # layouts link to pages such as sources/ only when this site has them
+        urls = frozenset(page.url for page in pages)
+        self.environment.globals["has_page"] = urls.__contains__
         self.links = LinkExtension(site, {page.rel: page.url for page in pages})
         self.examples = ExamplesExtension(examples)
         self.markdown = Markdown(

@@ -87,8 +87,8 @@ def guide_builds(app: Flask) -> GuideBuilds:
     """Return the app's guide builds, set up from its config on first use."""
     builds = app.extensions.get("gracious_guide")
     if builds is None:
-        out = app.config.get("GUIDE_DIR") or os.environ.get("GRACIOUS_GUIDE_DIR")
-        source = app.config.get("GUIDE_SOURCE") or os.environ.get("GRACIOUS_GUIDE_SOURCE")
+        out = app.config.get("GUIDE_DIR")
+        source = app.config.get("GUIDE_SOURCE")
         try:
             source_path = Path(source) if source else default_source()
         except NoGuideSource:

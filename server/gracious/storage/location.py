@@ -12,7 +12,9 @@ DB_FILENAME = "gracious.sqlite3"
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """Return the data dir chosen by flag, environment or platform default."""
-    chosen = explicit or os.environ.get("GRACIOUS_DATA_DIR") or user_data_dir("gracious")
+    from gracious.settings import setting
+
+    chosen = explicit or setting("DATA_DIR") or user_data_dir("gracious")
     return Path(chosen).expanduser()
 
 

@@ -1,0 +1,137 @@
+// the panel's place on the page: an extension-origin frame (the page can't read or drive what is
+// inside it), set beside the compose on its free side, never over the editor
+// wrapped so the context menu can inject this file again without redeclaring its constants
+(() => {
+  const GAP = 8;
+  const WIDTH = 340;
+  // the most of the editor the open panel may cover; where no side has room it folds to a chip
+  const MAX_COVER = 0.05;
+  let openPanel = null;
+
+  const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left))
+    * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+
+  /** Set the frame where it covers the least of the editor, then of the compose; returns the editor share covered. */
+  function placeFrame(frame, compose, size) {
+    const vw = document.documentElement.clientWidth || innerWidth;
+    const vh = document.documentElement.clientHeight || innerHeight;
+    const w = Math.min(size.collapsed ? size.width : WIDTH, vw - 2 * GAP);
+    const h = Math.min(size.height || 40, vh - 2 * GAP);
+    const editor = (compose.editor?.() ?? compose.root).getBoundingClientRect();
+    const box = compose.root.getBoundingClientRect();
+    const clamp = (value, most) => Math.max(GAP, Math.min(value, most));
+    const spots = [
+      [box.left - w - GAP, box.bottom - h], [box.right + GAP, box.bottom - h],
+      [box.right - w, box.top - h - GAP], [box.right - w, box.bottom + GAP],
+      [box.left - w - GAP, box.top], [box.right + GAP, box.top],
+      [vw - w - GAP, GAP], [GAP, GAP], [vw - w - GAP, vh - h - GAP], [GAP, vh - h - GAP],
+    ].map(([x, y]) => {
+      const left = clamp(x, vw - w - GAP);
+      const top = clamp(y, vh - h - GAP);
+      return { left, top, right: left + w, bottom: top + h };
+    });
+    const editorArea = Math.max(1, editor.width * editor.height);
+    const boxArea = Math.max(1, box.width * box.height);
+    const cost = (spot) => (overlap(spot, editor) / editorArea) * 100 + overlap(spot, box) / boxArea;
+    const best = spots.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+    Object.assign(frame.style, { left: `${best.left}px`, top: `${best.top}px`, width: `${w}px`, height: `${h}px` });
+    return overlap(best, editor) / editorArea;
+  }
+
+  function createFrame(token) {
+    const frame = document.createElement("iframe");
+    frame.src = `${chrome.runtime.getURL("panel/panel.html")}#${token}`;
+    frame.title = gracious.t("extensionName");
+    frame.setAttribute("data-testid", "gracious-panel");
+    frame.setAttribute("allowtransparency", "true");
+    frame.style.cssText = "all: initial; position: fixed; z-index: 2147483647; border: 0; display: block;"
+      + ` width: ${WIDTH}px; height: 40px; visibility: hidden; color-scheme: light;`
+      + " box-shadow: 0 8px 24px rgba(140,149,159,.3); border-radius: 8px; background: transparent;";
+    return frame;
+  }
+
+  /** Open the panel for one compose; the handlers do the work, the panel only shows it. */
+  gracious.openPanel = (handlers, compose) => {
+    openPanel?.close();
+    const token = crypto.randomUUID();
+    const frame = createFrame(token);
+    const port = chrome.runtime.connect({ name: `gracious-panel-host:${token}` });
+    let ready = false;
+    let size = { width: WIDTH, height: 40, collapsed: false };
+    let pendingReplace = null;
+    const queue = [];
+    const post = (message) => (ready ? port.postMessage(message) : queue.push(message));
+    let frameQueued = false;
+    // once the user opened the chip themselves, the panel stays open wherever it has to go
+    let openedByUser = false;
+    const fit = () => {
+      const cover = placeFrame(frame, compose, size);
+      if (!size.collapsed && !openedByUser && cover > MAX_COVER) port.postMessage({ op: "collapse", collapsed: true });
+    };
+    const reposition = () => {
+      if (frameQueued) return;
+      frameQueued = true;
+      requestAnimationFrame(() => { frameQueued = false; if (ready) fit(); });
+    };
+
+    const fromView = {
+      ready(message) {
+        ready = true;
+        size = message;
+        fit();
+        frame.style.visibility = "visible";
+        for (const queued of queue.splice(0)) port.postMessage(queued);
+      },
+      size(message) {
+        if (message.byUser) openedByUser = !message.collapsed;
+        size = message;
+        reposition();
+      },
+      kind: ({ value }) => handlers.onKind(value),
+      tone: ({ value }) => handlers.onTone(value),
+      another: () => handlers.onAnotherVersion(),
+      detail: ({ value }) => handlers.onDetail(String(value)),
+      remind: ({ days }) => handlers.onRemind(Number(days)),
+      retry: () => handlers.onRetry(),
+      close: () => panel.close(),
+      replace: ({ answer }) => { pendingReplace?.(Boolean(answer)); pendingReplace = null; },
+    };
+    port.onMessage.addListener((message) => fromView[message?.op]?.(message));
+    // the page may navigate or re-point the frame: then this panel is no longer ours
+    port.onDisconnect.addListener(() => panel.close());
+    const guard = new MutationObserver(() => panel.close());
+    guard.observe(frame, { attributes: true, attributeFilter: ["src", "srcdoc"] });
+    addEventListener("resize", reposition, { passive: true });
+    addEventListener("scroll", reposition, { passive: true, capture: true });
+
+    const panel = {
+      frame,
+      setBusy: (busy, message) => post({ op: "busy", busy, message }),
+      showChoices: ({ kinds, tones }, chosen) => post({ op: "choices", choices: { kinds, tones }, chosen: { kind: chosen.kind, tone: chosen.tone } }),
+      showProblem: (error) => post({ op: "problem", error: { type: error.type, message: String(error.message ?? "") } }),
+      hideProblem: () => post({ op: "hideProblem" }),
+      showCount: (length, limit) => post({ op: "count", length, limit }),
+      showChecks: (report) => post({ op: "checks", report }),
+      showGuide: (kind) => post({ op: "guide", kind }),
+      showRemind: (visible) => post({ op: "remind", visible }),
+      askToReplace() {
+        post({ op: "askReplace" });
+        return new Promise((resolve) => { pendingReplace = resolve; });
+      },
+      close() {
+        if (openPanel !== panel) return;
+        openPanel = null;
+        guard.disconnect();
+        removeEventListener("resize", reposition);
+        removeEventListener("scroll", reposition, { capture: true });
+        port.disconnect();
+        frame.remove();
+        pendingReplace?.(false);
+        handlers.onClose?.();
+      },
+    };
+    openPanel = panel;
+    document.documentElement.append(frame);
+    return panel;
+  };
+})();

@@ -1,0 +1,56 @@
+"""What every end-to-end scenario checks: the panel's frame, the note, the editor's own state."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+BUTTON = "[data-testid=gracious-draft-button]"
+PANEL = "[data-testid=gracious-panel]"
+SIGNATURE_LINE = "+1 555 0100"
+
+# the share of the editor's area the panel's frame covers, measured in the page
+COVER = """([frame, editor]) => {
+    const a = frame.getBoundingClientRect();
+    const b = editor.getBoundingClientRect();
+    const w = Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left));
+    const h = Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+    return (w * h) / Math.max(1, b.width * b.height);
+}"""
+
+
+def panel_of(page):
+    """The panel, inside its extension-origin frame."""
+    return page.frame_locator(PANEL)
+
+
+def wait_inserted(page):
+    """Wait until the panel reports the note inserted."""
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
+
+
+def open_panel(page) -> None:
+    """Open the panel if it folded itself to a chip for want of room beside the editor."""
+    chip = panel_of(page).get_by_test_id("gracious-chip")
+    if chip.is_visible():
+        chip.click()
+    expect(panel_of(page).get_by_test_id("gracious-another")).to_be_visible()
+
+
+def cover_of(page, editor) -> float:
+    """How much of the editor the panel covers, from 0 to 1."""
+    frame = page.locator(PANEL)
+    expect(frame).to_be_visible()
+    return page.evaluate(COVER, [frame.element_handle(), editor.element_handle()])
+
+
+def count_in(text: str, needle: str) -> int:
+    """How often a line of the note appears."""
+    return text.count(needle)
+
+
+def choose(page, testid: str, value: str, label: str) -> None:
+    """Pick an option in a panel select by typing its label, as a user does: a trusted change."""
+    select = panel_of(page).get_by_test_id(testid)
+    select.focus()
+    page.keyboard.type(label)
+    expect(select).to_have_value(value)
