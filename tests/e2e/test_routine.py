@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from gracious.extension_id import EXTENSION_ID
+from tests.e2e.helpers import panel_of
 
 pytestmark = pytest.mark.e2e
 
@@ -57,20 +58,20 @@ def thank_you(call_api, interview: dict, name: str) -> dict:
     return next(r for r in reminders if r["note"] == f"Thank {name}")
 
 
-def open_compose_for_ingrid(page, browser) -> object:
+def open_compose_for_ingrid(page, context) -> object:
     """Click Ingrid's button in the popup's agenda and return the compose tab it opens."""
     line = page.get_by_test_id("agenda-item").filter(
         has_text=re.compile(r"Thank Kari, Ingrid,? and Tomasz — (due|overdue)"))
     expect(line).to_have_count(1)
-    with browser.expect_page() as opened:
+    with context.expect_page() as opened:
         line.get_by_test_id("agenda-write").filter(has_text="Ingrid").click()
     tab = opened.value
     tab.wait_for_url(re.compile(r"https://mail\.google\.com/mail/\?view=cm"))
     return tab
 
 
-def test_import_agenda_write_send_done(page, browser, call_api, imported):
-    tab = open_compose_for_ingrid(page, browser)
+def test_import_agenda_write_send_done(page, context, call_api, imported):
+    tab = open_compose_for_ingrid(page, context)
     try:
         editor = tab.locator(f"{COMPOSE} [g_editable]")
         expect(editor).to_contain_text("Ingrid")
@@ -89,8 +90,8 @@ def test_import_agenda_write_send_done(page, browser, call_api, imported):
         tab.close()
 
 
-def test_a_click_the_page_fakes_is_not_a_send(page, browser, call_api, imported):
-    tab = open_compose_for_ingrid(page, browser)
+def test_a_click_the_page_fakes_is_not_a_send(page, context, call_api, imported):
+    tab = open_compose_for_ingrid(page, context)
     try:
         expect(tab.locator(f"{COMPOSE} [g_editable]")).to_contain_text("Ingrid")
         tab.evaluate("selector => document.querySelector(selector).click()",
@@ -117,7 +118,7 @@ def thank_jane(call_api):
 def test_ctrl_enter_after_a_one_click_draft_marks_the_reminder_done(page, call_api, thank_jane):
     page.goto("https://mail.google.com/mail/u/0/?open=popup")
     page.locator("[data-testid=gracious-draft-button]").click()
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
     editor = page.locator("[data-compose=popup] [g_editable]")
     expect(editor).to_contain_text("Jane")
     editor.press("Control+Enter")
