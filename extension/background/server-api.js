@@ -65,3 +65,8 @@ export const createReminder = (reminder) => call("/api/v1/reminders", { method: 
 export const updateReminder = (id, changes) =>
   call(`/api/v1/reminders/${encodeURIComponent(id)}`, { method: "PATCH", body: changes });
 export const recordHistory = (entry) => call("/api/v1/history", { method: "POST", body: entry });
+export const readAgenda = (tz) => call(`/api/v1/agenda?tz=${encodeURIComponent(tz)}`);
+export const draftForInterviewer = (interviewId, { kind, interviewer }) =>
+  call(`/api/v1/interviews/${encodeURIComponent(interviewId)}/drafts?kind=${encodeURIComponent(kind)}&interviewer=${encodeURIComponent(interviewer)}`);
+export const importInvitation = (ics) => call("/api/v1/interviews/import", { method: "POST", body: { ics } });
+export const recordSent = (note) => call("/api/v1/sent", { method: "POST", body: note });

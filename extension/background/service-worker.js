@@ -3,6 +3,7 @@ import { startExternalPairing } from "./external-pairing.js";
 import { handleMessage, startMessageRouter } from "./message-router.js";
 import { checkAsEdited, draftFromPage, listChoices, rememberInserted } from "./note-requests.js";
 import { remindAndRefresh, startReminderBadge } from "./reminder-badge.js";
+import { agendaForToday, noteSent, openNoteFor, takePendingNote } from "./routine.js";
 import { checkHealth } from "./server-api.js";
 import { startWelcome } from "./welcome.js";
 import { startPanelRelay } from "./panel-relay.js";
@@ -18,6 +19,10 @@ handleMessage("remind", limitWrites(remindAndRefresh));
 handleMessage("site-health", recordSiteHealth);
 handleMessage("read-site-health", readSiteHealth);
 handleMessage("shortcut", currentShortcut);
+handleMessage("agenda", agendaForToday);
+handleMessage("open-note", openNoteFor);
+handleMessage("pending-note", takePendingNote);
+handleMessage("sent", noteSent);
 
 startMessageRouter();
 startExternalPairing();

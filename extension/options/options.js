@@ -56,7 +56,9 @@ form.addEventListener("submit", async (event) => {
   await saveSettings(values);
   try {
     const { name, signature, tone, kind } = values;
-    await writeProfile({ name, signature, tone, kind });
+    // a put replaces the whole profile: keep the fields this form does not show, such as email
+    const { email } = await readProfile().catch(() => ({}));
+    await writeProfile({ name, signature, tone, kind, ...(email ? { email } : {}) });
     saved.textContent = t("optionsSaved");
   } catch {
     saved.textContent = t("optionsSavedLocally");

@@ -131,7 +131,7 @@ def restore_profile(call_api, configure):
 
 def test_options_page_reads_and_writes_the_server_profile(page, call_api, server, restore_profile):
     call_api("PUT", "/api/v1/profile", {"name": "Alex R.", "signature": "A.", "tone": "warm",
-                                        "kind": "thank-you"})
+                                        "kind": "thank-you", "email": "alex@rivera.example"})
     page.goto(f"chrome-extension://{EXTENSION_ID}/options/options.html")
     expect(page.locator("#name")).to_have_value("Alex R.")
     expect(page.locator("#serverUrl")).to_have_value(server.url)
@@ -142,7 +142,7 @@ def test_options_page_reads_and_writes_the_server_profile(page, call_api, server
     expect(page.locator("#saved")).to_have_text("Saved.")
     assert call_api("GET", "/api/v1/profile") == {
         "name": "Alexandra Rivera", "signature": "Alexandra Rivera\nPortland",
-        "tone": "formal", "kind": "thank-you",
+        "tone": "formal", "kind": "thank-you", "email": "alex@rivera.example",
     }
     page.get_by_role("button", name="Test connection").click()
     expect(page.locator("#connection")).to_contain_text("Connected to Gracious")

@@ -11,6 +11,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.config import ChecksConfig
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from gracious.app import create_app
 
@@ -22,6 +23,9 @@ from .servers import FULL
 MAX_EXAMPLES = 150 if FULL else 10
 # schemathesis' defaults for rejected bad input, plus 413: a body over the 64 KiB cap is
 # refused before it is validated, which is the documented answer for it
+# uploads whose content the schema cannot describe (an .ics file is one string): schema-valid
+# text that is not a calendar is refused with a 422 saying why, by design
+CONTENT_CHECKED = {"POST /api/v1/interviews/import"}
 REJECTIONS = ["400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428", "429"]
 
 
@@ -86,7 +90,8 @@ def sent_cases() -> Iterator[Counter]:
 def test_every_operation_conforms(case, private_server, paired, sent_cases):
     sent_cases[case.operation.label] += 1
     # no checks named: call_and_validate runs every built-in check, negative-data ones included
-    case.call_and_validate(base_url=private_server.url)
+    excluded = [positive_data_acceptance] if case.operation.label in CONTENT_CHECKED else []
+    case.call_and_validate(base_url=private_server.url, excluded_checks=excluded)
 
 
 def test_document_covers_every_api_route():

@@ -2,6 +2,7 @@
 
 # importing a resource module registers its routes on bp
 from gracious.api import (  # noqa: F401
+    agenda,
     cadence,
     check,
     drafts,
@@ -10,10 +11,12 @@ from gracious.api import (  # noqa: F401
     history,
     interview_drafts,
     interviews,
+    invitations,
     kinds,
     openapi,
     profile,
     reminders,
+    sent,
 )
 from gracious.api.spec import bp
 
