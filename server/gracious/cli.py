@@ -26,7 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("gracious.commands.data", "write everything stored as JSON to stdout"),
     "import": ("gracious.commands.data", "restore an export, replacing what is stored"),
     "forget": ("gracious.commands.data", "delete your profile, reminders and history"),
-    "interviews": ("gracious.commands.interviews", "record interviews and their follow-up reminders"),
+    "interviews": ("gracious.commands.interviews", "record interviews and their reminders"),
 }
 
 
