@@ -1,6 +1,6 @@
 // selector health, kept in the browser: per site, what the adapters found on the last page and
 // in total, so the popup can say "Gmail: working" or "LinkedIn: no compose found on this page"
-const KEY = "siteHealth";
+export const SITE_HEALTH_KEY = "siteHealth";
 const COUNTERS = /^(composesSeen|bodiesFound|buttonsPlaced|duplicatesRemoved|hintShown|insert:[\w-]+)$/;
 
 let saving = Promise.resolve();
@@ -22,15 +22,15 @@ export function recordSiteHealth({ site, page, counts }) {
   if (typeof site !== "string" || !/^[\w-]{1,40}$/.test(site) || typeof page !== "string") return null;
   // one write at a time, so two tabs reporting together don't lose each other's counts
   saving = saving.then(async () => {
-    const { [KEY]: health = {} } = await chrome.storage.local.get(KEY);
+    const { [SITE_HEALTH_KEY]: health = {} } = await chrome.storage.local.get(SITE_HEALTH_KEY);
     health[site] = merge(health[site], { page, counts });
-    await chrome.storage.local.set({ [KEY]: health });
+    await chrome.storage.local.set({ [SITE_HEALTH_KEY]: health });
   });
   return saving;
 }
 
 /** Everything stored, for the popup. */
 export async function readSiteHealth() {
-  const { [KEY]: health = {} } = await chrome.storage.local.get(KEY);
+  const { [SITE_HEALTH_KEY]: health = {} } = await chrome.storage.local.get(SITE_HEALTH_KEY);
   return health;
 }

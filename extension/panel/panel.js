@@ -40,7 +40,9 @@ async function start() {
     remember: (collapsed) => chrome.storage.local.set({ panelCollapsed: collapsed }),
   });
   port.onMessage.addListener((message) => view.receive(message));
-  new ResizeObserver(() => send({ op: "size", ...view.size() })).observe(document.body);
+  // the panel's parts, not the body: the body is clamped to the frame, so it can't grow the frame
+  const resized = new ResizeObserver(() => send({ op: "size", ...view.size() }));
+  for (const part of document.querySelectorAll("#root > *, #root > section > *")) resized.observe(part);
   send({ op: "ready", ...view.size() });
 }
 

@@ -1,6 +1,6 @@
 // the popup's "Sites" section: what the adapters found, from the counts kept in chrome.storage.local,
 // and a skeleton of the open page (structure only, no text) to attach to a bug report
-import { readSiteHealth } from "../background/site-health.js";
+import { SITE_HEALTH_KEY, readSiteHealth } from "../background/site-health.js";
 import { t } from "../pages-i18n.js";
 
 const SITE_NAMES = { gmail: "Gmail", outlook: "Outlook", linkedin: "LinkedIn" };
@@ -27,9 +27,7 @@ async function copySkeleton(status) {
   }
 }
 
-/** Fill the popup's site list and wire the skeleton button. */
-export async function showSiteHealth(list, button, status) {
-  const health = await readSiteHealth();
+function renderSites(list, health) {
   const sites = Object.keys(health).filter((id) => id !== "any-field");
   list.replaceChildren(...(sites.length ? sites.map((id) => {
     const { state, text } = describeSite(id, health[id]);
@@ -39,6 +37,15 @@ export async function showSiteHealth(list, button, status) {
     item.textContent = text;
     return item;
   }) : [Object.assign(document.createElement("li"), { textContent: t("popupNoSitesYet") })]));
+}
+
+/** Fill the popup's site list, kept current while it is open, and wire the skeleton button. */
+export async function showSiteHealth(list, button, status) {
+  // a tab reports its counts a moment after the page settles: follow the store, don't read it once
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === "local" && changes[SITE_HEALTH_KEY]) renderSites(list, changes[SITE_HEALTH_KEY].newValue ?? {});
+  });
+  renderSites(list, await readSiteHealth());
   button.addEventListener("click", (event) => { if (event.isTrusted) copySkeleton(status); });
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from playwright.sync_api import expect
 
 BUTTON = "[data-testid=gracious-draft-button]"
@@ -54,3 +56,13 @@ def choose(page, testid: str, value: str, label: str) -> None:
     select.focus()
     page.keyboard.type(label)
     expect(select).to_have_value(value)
+
+
+def eventually(check, timeout: float = 5.0):
+    """Poll a condition (on the server, say) until it holds; return its last value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.05)

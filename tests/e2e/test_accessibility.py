@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from gracious.extension_id import EXTENSION_ID
-from tests.e2e.helpers import panel_of
+from tests.e2e.helpers import open_panel, panel_of, wait_inserted
 
 pytestmark = pytest.mark.e2e
 
@@ -22,7 +22,8 @@ def test_the_panel_is_accessible(page):
     # linkedin's page has no trusted-types policy, which axe's injection needs
     page.goto("https://www.linkedin.com/messaging/thread/2-abc123/")
     page.locator("#main-form [data-testid=gracious-draft-button]").click()
-    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    wait_inserted(page)
+    open_panel(page)
     expect(panel_of(page).get_by_test_id("gracious-checks")).to_be_visible()
     assert violations(page, "[data-testid=gracious-panel]") == []
 

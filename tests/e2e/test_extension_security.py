@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from gracious.extension_id import EXTENSION_ID
-from tests.e2e.helpers import panel_of
+from tests.e2e.helpers import open_panel, panel_of, wait_inserted
 
 pytestmark = pytest.mark.e2e
 
@@ -51,7 +51,8 @@ def test_the_draft_never_leaves_markup_in_the_linkedin_editor(page):
     page.goto("https://www.linkedin.com/messaging/thread/2-abc123/")
     editor = page.locator("#main-form [contenteditable]")
     page.get_by_test_id("gracious-draft-button").first.click()
-    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    wait_inserted(page)
+    open_panel(page)
     panel_of(page).get_by_test_id("gracious-detail").fill(HOSTILE_DETAIL)
     panel_of(page).get_by_test_id("gracious-add-detail").click()
     expect(editor).to_contain_text(HOSTILE_DETAIL)

@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
 from gracious.extension_id import EXTENSION_ID
-from tests.e2e.helpers import panel_of
+from tests.e2e.helpers import eventually, panel_of
 from tests.support import free_port
 
 pytestmark = pytest.mark.e2e
 
 BUTTON = "[data-testid=gracious-draft-button]"
-
-
-def eventually(check, timeout: float = 5.0):
-    """Poll a condition on the server until it holds; return its last value."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.05)
 
 
 def draft_in_gmail(page) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import BUTTON, PANEL, panel_of, wait_inserted
+from tests.e2e.helpers import BUTTON, PANEL, eventually, panel_of, wait_inserted
 
 pytestmark = pytest.mark.e2e
 
@@ -60,7 +60,8 @@ def test_a_page_script_clicking_the_button_gets_no_draft(page, call_api):
     # the user's own click still works
     page.locator(f"#main-form {BUTTON}").click()
     wait_inserted(page)
-    assert history_total(call_api) == before + 1
+    # the worker records the note just after it lands
+    assert eventually(lambda: history_total(call_api) == before + 1)
 
 
 def test_a_page_script_cannot_read_or_drive_the_panel(page, call_api):

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.helpers import BUTTON, SIGNATURE_LINE, wait_inserted
+
 pytestmark = pytest.mark.e2e
 
 PAGES = Path(__file__).parent / "pages"
-BUTTON = "[data-testid=gracious-draft-button]"
-SIGNATURE_LINE = "+1 555 0100"
 
 BOARDS = {
     "indeed": ("https://messages.indeed.com/conversations/1", "indeed-messaging.html"),
@@ -36,7 +36,7 @@ def draft(page) -> str:
     expect(page.locator(BUTTON)).to_have_count(1)
     expect(send).to_be_disabled()
     page.locator(BUTTON).click()
-    expect(page.get_by_test_id("gracious-status")).to_contain_text("Inserted")
+    wait_inserted(page)
     expect(send).to_be_enabled()
     box = page.locator("#reply textarea, #reply [contenteditable]").first
     text = box.evaluate("box => box.value ?? box.innerText")

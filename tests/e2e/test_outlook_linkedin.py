@@ -5,17 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import panel_of
+from tests.e2e.helpers import BUTTON, open_panel, panel_of, wait_inserted
 
 pytestmark = pytest.mark.e2e
-
-BUTTON = "[data-testid=gracious-draft-button]"
-
-
-def wait_inserted(page):
-    """Wait until the panel reports the note inserted."""
-    expect(panel_of(page).get_by_test_id("gracious-status")).to_contain_text("Inserted")
-
 
 @pytest.mark.parametrize(
     "host", ["outlook.live.com", "outlook.office.com", "outlook.office365.com"]
@@ -44,6 +36,7 @@ def test_linkedin_message_enables_send_through_the_editor(page):
     expect(form.locator(".msg-form__send-button")).to_be_enabled()
     # drafting never sends
     assert page.evaluate("window.sent") is None
+    open_panel(page)
     count = panel_of(page).get_by_test_id("gracious-count")
     expect(count).to_be_visible()
     length = len(form.locator("[contenteditable]").inner_text().strip())

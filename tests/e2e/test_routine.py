@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from gracious.extension_id import EXTENSION_ID
-from tests.e2e.helpers import panel_of
+from tests.e2e.helpers import eventually, panel_of
 
 pytestmark = pytest.mark.e2e
 
 INVITATION = Path(__file__).resolve().parents[1] / "invitations" / "google-panel.ics"
 POPUP = f"chrome-extension://{EXTENSION_ID}/popup/popup.html"
 COMPOSE = "[data-compose=fullscreen]"
-
-
-def eventually(check, timeout: float = 5.0):
-    """Poll a condition on the server until it holds; return its last value."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.05)
 
 
 @pytest.fixture

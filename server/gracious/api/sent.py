@@ -37,7 +37,9 @@ def matching_reminder(connection, note: SentNote) -> int | None:
     """The reminder a sent note answers: the one named, else the soonest open one for them."""
     if note.reminder_id is not None:
         if get_reminder(connection, note.reminder_id) is None:
-            raise ProblemError(404, f"There is no reminder {note.reminder_id}.")
+            # the route exists; what is wrong is a field of the body, so 422 names it
+            detail = f"There is no reminder {note.reminder_id}; it may have been deleted."
+            raise ProblemError(422, detail, errors=[{"field": "reminder_id", "message": detail}])
         return note.reminder_id
     if not note.recipient:
         return None
