@@ -400,3 +400,15 @@ def test_catalogue_lists_every_kind_channel_and_tone():
 def test_markup_in_a_recipient_name_never_reaches_the_greeting(name, greeting):
     draft = compose_note(DraftRequest(recipient={"name": name}))
     assert draft.body.splitlines()[0] == greeting
+
+
+@pytest.mark.parametrize("tone", TONES)
+def test_after_rejection_can_ask_for_feedback_but_never_claims_it(tone):
+    # careers advisers suggest asking once, politely; a note must not thank for feedback not given
+    bodies = [draft(kind="after-rejection", tone=tone, channel="email", variant=n, **FULL).body
+              for n in range(variant_count("after-rejection", tone))]
+    asks = [body for body in bodies if re.search(r"\bfeedback\b.*\?|grateful.*feedback|"
+                                                 r"feedback.*grateful", body, re.S)]
+    assert asks, tone
+    assert not any(re.search(r"(thank you for|appreciated) (the|your) feedback", body, re.I)
+                   for body in bodies)
