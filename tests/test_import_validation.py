@@ -15,10 +15,14 @@ import pytest
 
 from gracious.storage import open_database
 from gracious.storage.history import add_entry
-from gracious.storage.models import MAX_ROW_ID, NewHistoryEntry
+from gracious.storage.models import NewHistoryEntry
+from gracious.storage.row_ids import MAX_ROW_ID
 
 REMINDER = {"id": 1, "due": "2026-12-01", "due_at": "2026-12-01T00:00:00Z", "kind": "follow-up",
             "context": {}, "note": "", "done": False, "created": "", "updated": ""}
+INTERVIEW = {"id": 1, "company": "Acme", "starts_at": "2026-12-01T10:00:00+00:00",
+             "ends_at": "2026-12-01T11:00:00+00:00", "interviewers": [{"name": "Ana Ruiz"}],
+             "created": "", "updated": ""}
 ENTRY = {"id": 1, "kind": "thank-you", "channel": "email", "tone": "warm", "subject": None,
          "body": "Thank you.", "context": {}, "site": None, "created": ""}
 
@@ -77,6 +81,7 @@ def data_dir(tmp_path) -> Path:
     ({"reminders__surprise": 1}, "reminders[0].surprise"),
     ({"reminders__id": MAX_ROW_ID}, "reminders[0].id"),
     ({"history__id": 0}, "history[0].id"),
+    ({"interviews": [{**INTERVIEW, "id": MAX_ROW_ID}]}, "interviews[0].id"),
 ])
 def test_import_refuses_what_the_api_refuses(tmp_path, data_dir, changes, field):
     path = tmp_path / "export.json"

@@ -77,6 +77,9 @@ def test_a_full_disk_gets_507_and_deletes_still_work(small_disk, tmp_path):
                    for n in range(20)]
         reminders = [client.send("POST", "/reminders", {"note": f"follow up {n}"})[2]["id"]
                      for n in range(5)]
+        interview = client.send("POST", "/interviews", {
+            "company": "Acme", "starts_at": "2026-12-01T10:00:00+00:00",
+            "ends_at": "2026-12-01T11:00:00+00:00", "interviewers": [{"name": "Ana Ruiz"}]})[2]
         filler = fill(small_disk)
 
         for method, path, body in [
@@ -89,7 +92,9 @@ def test_a_full_disk_gets_507_and_deletes_still_work(small_disk, tmp_path):
             assert_problem_document(status, headers, problem, 507)
             assert "disk" in problem["detail"] and "full" in problem["detail"], problem
 
-        # the user frees space through the API itself
+        # the user frees space through the API itself; an interview goes with its reminders
+        assert client.send("DELETE", f"/interviews/{interview['id']}")[0] == 204
+        assert client.send("GET", "/interviews")[2]["interviews"] == []
         assert client.send("DELETE", f"/history/{entries[0]}")[0] == 204
         assert client.send("DELETE", f"/reminders/{reminders[0]}")[0] == 204
         assert client.send("DELETE", "/history")[0] == 204

@@ -165,16 +165,17 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def delete_rows(connection: sqlite3.Connection, statement: str,
-                parameters: tuple[object, ...] = ()) -> int:
-    """Run one DELETE as a transaction and return the rows it removed, even on a full disk."""
+                parameters: tuple[object, ...] = (),
+                before: tuple[tuple[str, tuple[object, ...]], ...] = ()) -> int:
+    """Run a DELETE (after any dependent ones) as one transaction, even on a full disk."""
     # a delete writes its pages to the wal before any space comes back, so on a full disk it
     # fails like any write: give up the reserve set aside for this, and try again
     try:
-        return run_in_transaction(connection, statement, parameters)
+        return run_in_transaction(connection, statement, parameters, before)
     except sqlite3.OperationalError as error:
         if not is_full(error) or not release_reserve(database_dir(connection)):
             raise
-    deleted = run_in_transaction(connection, statement, parameters)
+    deleted = run_in_transaction(connection, statement, parameters, before)
     # move the pages into the main file, where deleting never needs new space, so the wal
     # can be reused from its start; the reserve comes back once the disk has room
     connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -183,9 +184,12 @@ def delete_rows(connection: sqlite3.Connection, statement: str,
 
 
 def run_in_transaction(connection: sqlite3.Connection, statement: str,
-                       parameters: tuple[object, ...]) -> int:
-    """Run one statement in its own write transaction; return how many rows it changed."""
+                       parameters: tuple[object, ...],
+                       before: tuple[tuple[str, tuple[object, ...]], ...] = ()) -> int:
+    """Run statements in one write transaction; return how many rows the last one changed."""
     with transaction(connection):
+        for earlier, values in before:
+            connection.execute(earlier, values)
         return connection.execute(statement, parameters).rowcount
 
 

@@ -7,7 +7,8 @@ import sqlite3
 
 from gracious.storage.database import delete_rows, transaction, utc_now
 from gracious.storage.models import NewHistoryEntry
-from gracious.storage.reminders import MAX_ROW_ID, context_json
+from gracious.storage.reminders import context_json
+from gracious.storage.row_ids import MAX_ROW_ID
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000

@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from gracious.models import Email, Highlight, InterviewFormat, ShortText, Strict, Title
+from gracious.storage.row_ids import ImportedId
 from gracious.storage.when import EARLIEST_YEAR, LATEST_YEAR, YEAR_PATTERN
 
 Outcome = Literal["waiting", "next-round", "offer", "rejected", "withdrawn"]
@@ -139,7 +140,7 @@ class InterviewChanges(Strict):
 class ExportedInterview(NewInterview):
     """A stored interview as an export keeps it."""
 
-    id: Annotated[int, Field(ge=1, le=2**63 - 1)]
+    id: ImportedId
     round: Annotated[int, Field(ge=1, le=1000)] = 1
     awaiting_round: bool = False
     created: str

@@ -7,10 +7,10 @@ import json
 import sqlite3
 
 from gracious.storage.cadence import plan_cadence, reminder_context, reminder_note
-from gracious.storage.database import transaction, utc_now
+from gracious.storage.database import delete_rows, transaction, utc_now
 from gracious.storage.interview_models import InterviewChanges, NewInterview
 from gracious.storage.profile import get_cadence
-from gracious.storage.reminders import MAX_ROW_ID
+from gracious.storage.row_ids import MAX_ROW_ID
 from gracious.storage.when import due_instant, instant_text
 
 # the fields stored as they are given, in table order
@@ -153,10 +153,10 @@ def delete_interview(connection: sqlite3.Connection, interview_id: int) -> bool:
     """Delete an interview and its reminders; return whether it existed."""
     if not 0 < interview_id <= MAX_ROW_ID:
         return False
-    with transaction(connection):
-        connection.execute("DELETE FROM reminders WHERE interview_id = ?", (interview_id,))
-        cursor = connection.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
-    return cursor.rowcount > 0
+    # through delete_rows, so forgetting an interview works even on a full disk
+    return delete_rows(connection, "DELETE FROM interviews WHERE id = ?", (interview_id,),
+                       before=(("DELETE FROM reminders WHERE interview_id = ?",
+                                (interview_id,)),)) > 0
 
 
 def sync_cadence(connection: sqlite3.Connection, interview_id: int,

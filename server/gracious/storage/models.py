@@ -20,6 +20,7 @@ from pydantic import (
 
 from gracious.models import Channel, DraftContext, Kind, LongText, ShortText, Strict, Tone
 from gracious.storage.interview_models import Cadence, ExportedInterview
+from gracious.storage.row_ids import ImportedId, RowId
 from gracious.storage.when import EARLIEST_YEAR, LATEST_YEAR, YEAR_PATTERN, parse_when
 
 # how far ahead a reminder is due when the request does not say
@@ -43,12 +44,6 @@ Due = Annotated[
 ]
 # a stored due value, checked again when an export is imported
 DueText = Annotated[str, AfterValidator(lambda text: parse_when(text).isoformat())]
-# sqlite integers are 64-bit and signed
-MAX_ROW_ID = 2**63 - 1
-RowId = Annotated[int, Field(ge=1, le=MAX_ROW_ID)]
-# an imported id must leave room for the next insert: after the largest id, every new
-# reminder or history entry would fail
-ImportedId = Annotated[int, Field(ge=1, le=MAX_ROW_ID - 1)]
 Subject = Annotated[str, StringConstraints(max_length=500)]
 Body = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 # the limit applies to the text as sent, as the schema says; surrounding space is

@@ -7,7 +7,8 @@ import json
 import sqlite3
 
 from gracious.storage.database import delete_rows, transaction, utc_now
-from gracious.storage.models import MAX_ROW_ID, NewReminder, ReminderChanges
+from gracious.storage.models import NewReminder, ReminderChanges
+from gracious.storage.row_ids import MAX_ROW_ID
 from gracious.storage.when import due_instant, instant_text
 
 

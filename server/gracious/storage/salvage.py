@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gracious.storage.models import MAX_ROW_ID
+from gracious.storage.row_ids import MAX_ROW_ID
 
 
 @dataclass
