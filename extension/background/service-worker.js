@@ -8,7 +8,7 @@ import { checkHealth } from "./server-api.js";
 import { startWelcome } from "./welcome.js";
 import { startPanelRelay } from "./panel-relay.js";
 import { readSiteHealth, recordSiteHealth } from "./site-health.js";
-import { limitWrites } from "./write-limit.js";
+import { forgetWrites, limitWrites } from "./write-limit.js";
 
 handleMessage("draft", draftFromPage);
 handleMessage("kinds", listChoices);
@@ -30,3 +30,5 @@ startWelcome();
 startContextMenu();
 startPanelRelay();
 startReminderBadge();
+// worker globals are reachable only from the extension's own contexts (devtools, its pages)
+globalThis.forgetWrites = forgetWrites;

@@ -20,3 +20,8 @@ export function limitWrites(handler, now = () => Date.now()) {
     return handler(message, sender);
   };
 }
+
+/** Start a fresh minute: for devtools, and for test suites whose every test is a new user session. */
+export function forgetWrites() {
+  writes.length = 0;
+}

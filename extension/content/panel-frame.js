@@ -11,12 +11,10 @@
   const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left))
     * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
-  /** Set the frame where it covers the least of the editor, then of the compose; returns the editor share covered. */
-  function placeFrame(frame, compose, size) {
+  /** The spot for a w × h frame that covers the least of the editor, then of the compose, and the editor share it covers. */
+  function bestSpot(compose, w, h) {
     const vw = document.documentElement.clientWidth || innerWidth;
     const vh = document.documentElement.clientHeight || innerHeight;
-    const w = Math.min(size.collapsed ? size.width : WIDTH, vw - 2 * GAP);
-    const h = Math.min(size.height || 40, vh - 2 * GAP);
     const editor = (compose.editor?.() ?? compose.root).getBoundingClientRect();
     const box = compose.root.getBoundingClientRect();
     const clamp = (value, most) => Math.max(GAP, Math.min(value, most));
@@ -33,9 +31,26 @@
     const editorArea = Math.max(1, editor.width * editor.height);
     const boxArea = Math.max(1, box.width * box.height);
     const cost = (spot) => (overlap(spot, editor) / editorArea) * 100 + overlap(spot, box) / boxArea;
-    const best = spots.reduce((a, b) => (cost(b) < cost(a) ? b : a));
-    Object.assign(frame.style, { left: `${best.left}px`, top: `${best.top}px`, width: `${w}px`, height: `${h}px` });
-    return overlap(best, editor) / editorArea;
+    const spot = spots.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+    return { spot, cover: overlap(spot, editor) / editorArea };
+  }
+
+  const frameSize = (size) => ({
+    w: Math.min(size.collapsed ? size.width : WIDTH, (document.documentElement.clientWidth || innerWidth) - 2 * GAP),
+    h: Math.min(size.height || 40, (document.documentElement.clientHeight || innerHeight) - 2 * GAP),
+  });
+
+  /** Set the frame at its best spot for its current size. */
+  function placeFrame(frame, compose, size) {
+    const { w, h } = frameSize(size);
+    const { spot } = bestSpot(compose, w, h);
+    Object.assign(frame.style, { left: `${spot.left}px`, top: `${spot.top}px`, width: `${w}px`, height: `${h}px` });
+  }
+
+  /** Whether the open panel, at the tallest it may grow, would cover too much of the editor. */
+  function needsChip(compose) {
+    const { w, h } = frameSize({ collapsed: false, height: Infinity });
+    return bestSpot(compose, w, h).cover > MAX_COVER;
   }
 
   function createFrame(token) {
@@ -64,9 +79,15 @@
     let frameQueued = false;
     // once the user opened the chip themselves, the panel stays open wherever it has to go
     let openedByUser = false;
+    // decided once, for the tallest the panel may grow, so it never opens and then folds away
+    let folded = null;
     const fit = () => {
-      const cover = placeFrame(frame, compose, size);
-      if (!size.collapsed && !openedByUser && cover > MAX_COVER) port.postMessage({ op: "collapse", collapsed: true });
+      folded ??= needsChip(compose);
+      placeFrame(frame, compose, size);
+      const folding = folded && !size.collapsed && !openedByUser;
+      // shown once it has its final shape: an open panel that is about to fold stays hidden
+      frame.style.visibility = folding ? "hidden" : "visible";
+      if (folding) port.postMessage({ op: "collapse", collapsed: true });
     };
     const reposition = () => {
       if (frameQueued) return;
@@ -79,7 +100,6 @@
         ready = true;
         size = message;
         fit();
-        frame.style.visibility = "visible";
         for (const queued of queue.splice(0)) port.postMessage(queued);
       },
       size(message) {

@@ -165,6 +165,8 @@ def extension_id(worker) -> str:
 @pytest.fixture
 def page(context, worker, request, pytestconfig):
     """A fresh tab; the worker is already configured. A failing test leaves a screenshot."""
+    # each test is a new session for the per-minute write cap, not the suite's hundredth write
+    current_worker(context).evaluate("() => globalThis.forgetWrites()")
     tab = context.new_page()
     yield tab
     if pytestconfig.getoption("--screenshot") in ("on", "only-on-failure") and (
