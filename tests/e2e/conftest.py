@@ -195,3 +195,12 @@ def api(server, method: str, path: str, body: dict | None = None):
 def call_api(server):
     """Call the e2e server's API."""
     return lambda method, path, body=None: api(server, method, path, body)
+
+
+@pytest.fixture
+def restore_profile(call_api, configure):
+    """Put the profile back as the other tests expect it."""
+    before = call_api("GET", "/api/v1/profile")
+    yield
+    call_api("PUT", "/api/v1/profile", before)
+    configure({**PROFILE, "tone": "warm", "kind": "thank-you"})

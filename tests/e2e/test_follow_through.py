@@ -108,16 +108,6 @@ def test_popup_says_how_to_start_a_stopped_server(page, configure, server):
         configure({"serverUrl": server.url})
 
 
-@pytest.fixture
-def restore_profile(call_api, configure):
-    """Put the profile back as the other tests expect it."""
-    before = call_api("GET", "/api/v1/profile")
-    yield
-    call_api("PUT", "/api/v1/profile", before)
-    configure({"name": "Alex Rivera", "signature": "Alex Rivera\n+1 555 0100", "tone": "warm",
-               "kind": "thank-you"})
-
-
 def test_options_page_reads_and_writes_the_server_profile(page, call_api, server, restore_profile):
     call_api("PUT", "/api/v1/profile", {"name": "Alex R.", "signature": "A.", "tone": "warm",
                                         "kind": "thank-you", "email": "alex@rivera.example"})

@@ -61,16 +61,6 @@ def test_the_welcome_page_shows_how_to_start_a_stopped_server(page, configure, s
         configure({"serverUrl": server.url})
 
 
-@pytest.fixture
-def restore_profile(call_api, configure):
-    """Put the profile back as the other tests expect it."""
-    before = call_api("GET", "/api/v1/profile")
-    yield
-    call_api("PUT", "/api/v1/profile", before)
-    configure({"name": "Alex Rivera", "signature": "Alex Rivera\n+1 555 0100", "tone": "warm",
-               "kind": "thank-you"})
-
-
 def png_size(path: Path) -> tuple[int, int]:
     """The width and height in a PNG's header."""
     data = path.read_bytes()
