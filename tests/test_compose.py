@@ -412,3 +412,22 @@ def test_after_rejection_can_ask_for_feedback_but_never_claims_it(tone):
     assert asks, tone
     assert not any(re.search(r"(thank you for|appreciated) (the|your) feedback", body, re.I)
                    for body in bodies)
+
+
+@pytest.mark.parametrize(("typed", "signed"), [
+    ("jo smith", "Jo Smith"), ("JO SMITH", "Jo Smith"), ("maria de la cruz", "Maria de la Cruz"),
+    ("Jo smith", "Jo smith"), ("bell hooks", "Bell Hooks"),
+])
+def test_the_sign_off_capitalises_a_name_typed_all_lower_or_upper(typed, signed):
+    body = draft(kind="thank-you", sender={"name": typed}, **{k: v for k, v in FULL.items()
+                                                             if k != "sender"}).body
+    assert body.rstrip().splitlines()[-1] == signed
+
+
+@pytest.mark.parametrize(("typed", "named"), [
+    ("the new york times", "the New York Times"), ("stripe", "Stripe"),
+    ("bol.com", "bol.com"), ("eBay", "eBay"), ("ministry of defence", "Ministry of Defence"),
+])
+def test_a_company_typed_in_lower_case_is_capitalised_and_others_kept(typed, named):
+    body = draft(kind="thank-you", company=typed, role="Analyst").body
+    assert named in body

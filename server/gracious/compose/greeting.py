@@ -68,6 +68,20 @@ def parse_name(name: str, title: str = "") -> Name:
                 family_first=family_first)
 
 
+@lru_cache(maxsize=256)
+def signed_name(name: str) -> str:
+    """The user's own name for the sign-off, capitalised when typed all lower or upper case."""
+    # anything that isn't plainly a name (markup, a template) is left exactly as typed
+    if (not name or name not in (name.lower(), name.upper())
+            or not all(is_name_word(word) for word in name.split())):
+        return name
+    parsed = HumanName(name)
+    parsed.capitalize()
+    # only the letters' case changes: the words stay in the order the user typed them
+    cased = {part.casefold(): part for part in str(parsed).split()}
+    return " ".join(cased.get(word.casefold(), word) for word in name.split())
+
+
 def recipient_name(name: str | None, title: str | None = None) -> Name | None:
     """Parse a recipient, or None when no usable name is given."""
     cleaned = clean_phrase(name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gracious.compose.greeting import address, greeting_wording, recipient_name
+from gracious.compose.greeting import address, greeting_wording, recipient_name, signed_name
 from gracious.compose.highlights import detail_sentence, read_highlight
 from gracious.compose.kinds import kind_spec
 from gracious.compose.lexicon import is_signoff, table
@@ -78,7 +78,7 @@ def resolve_fields(request: DraftRequest) -> ResolvedFields:
 
     sender = request.sender or Sender()
     # a name or signature may not open with punctuation: it sits right under "Best regards,"
-    sender_name = clean_line(sender.name).lstrip(LEADING_MARKS) or None
+    sender_name = signed_name(clean_line(sender.name).lstrip(LEADING_MARKS)) or None
     signature = clean_block(sender.signature).lstrip(LEADING_MARKS).strip() or None
     return ResolvedFields(
         recipient=recipient,

@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from gracious.compose.lexicon import phrases_longest_first, table
+from gracious.compose.lexicon import phrases_longest_first, table, words
 from gracious.compose.tidy import clean_phrase
 
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -29,10 +29,20 @@ def _takes_the() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
     return names, tuple(re.compile(pattern) for pattern in data["patterns"])
 
 
+def _capitalised(text: str) -> str:
+    """A name typed all in lower case, with its words capitalised ("new york times")."""
+    if text != text.lower() or not any(char.isalpha() for char in text):
+        return text
+    small = words("name_small_words")
+    # a web address ("bol.com") is written as its owner writes it; small words stay small
+    return " ".join(word if "." in word or (word in small and (n or word == "the"))
+                    else word[:1].upper() + word[1:] for n, word in enumerate(text.split()))
+
+
 @lru_cache(maxsize=1024)
 def read_company(value: str | None) -> Company:
     """Drop a typed article, then add "the" back where the organisation takes one."""
-    text = clean_phrase(value)
+    text = _capitalised(clean_phrase(value))
     match = _LEADING_ARTICLE.match(text)
     if match and match.group(1).casefold() == "the" and len(text) > match.end():
         bare = text[match.end() :]
