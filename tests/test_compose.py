@@ -33,6 +33,10 @@ CONTINUED_INTEREST = re.compile(
     r"|keen on the role|would love to join",
     re.IGNORECASE,
 )
+# the frames a topic takes, which double up on a highlight that is itself something said
+TALKED_ABOUT = re.compile(r"(said about|discussing|conversation about|discussion of|hearing about"
+                          r"|perspective on|observations on|learned a lot about|advice (about|on))"
+                          r" HIGHLIGHT", re.IGNORECASE)
 PLEADING = re.compile(r"reconsider|another chance|change your mind|please consider me again", re.I)
 
 
@@ -427,7 +431,22 @@ def test_the_sign_off_capitalises_a_name_typed_all_lower_or_upper(typed, signed)
 @pytest.mark.parametrize(("typed", "named"), [
     ("the new york times", "the New York Times"), ("stripe", "Stripe"),
     ("bol.com", "bol.com"), ("eBay", "eBay"), ("ministry of defence", "Ministry of Defence"),
+    ("nhs england", "NHS England"), ("hsbc", "HSBC"), ("sky", "Sky"),
 ])
 def test_a_company_typed_in_lower_case_is_capitalised_and_others_kept(typed, named):
     body = draft(kind="thank-you", company=typed, role="Analyst").body
     assert named in body
+
+
+@pytest.mark.parametrize("highlight", [
+    "your advice to talk to the data platform team first", "the story about your first launch",
+    "your tips on the portfolio", "the suggestions you made about my CV",
+])
+@pytest.mark.parametrize("kind", ["thank-you", "informational"])
+def test_something_they_said_is_thanked_for_directly_not_talked_about(highlight, kind):
+    # "what you said about your advice ..." says the same thing twice
+    for variant in range(variant_count(kind, "warm")):
+        body = draft(kind=kind, tone="warm", channel="email", variant=variant,
+                     highlights=[highlight]).body
+        assert highlight in body
+        assert not TALKED_ABOUT.search(body.replace(highlight, "HIGHLIGHT")), body

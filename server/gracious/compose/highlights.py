@@ -20,7 +20,7 @@ _QUOTES = "\"'“”‘’«»"
 class Detail(NamedTuple):
     """A highlight in the form the note can use it."""
 
-    form: str  # "phrase" (fits after "about"), "shared", "heard" (clauses), "statement"
+    form: str  # "phrase" (fits after "about"), "shared", "heard" (clauses), "remark", "statement"
     text: str  # the phrase or clause, or the whole sentence for a statement
 
 
@@ -78,6 +78,12 @@ def _is_clause(tokens: list[str]) -> bool:
         if token in words("verbs"):
             return True
     return False
+
+
+def _is_remark(tokens: list[str]) -> bool:
+    """Whether a phrase names something they said: "your advice to ...", "the story about ..."."""
+    return (len(tokens) > 2 and tokens[0] in ("your", "the")
+            and tokens[1].strip(",;:") in words("remark_nouns"))
 
 
 def _is_past(word: str) -> bool:
@@ -143,6 +149,8 @@ def read_highlight(value: str) -> Detail | None:
         # "we spent a while on..." recalls a moment; "you're expanding..." is news heard
         recalled = first in ("we", "you") and _is_past(tokens[1] if len(tokens) > 1 else "")
         return Detail("shared" if recalled else "heard", text)
+    if _is_remark(tokens):
+        return Detail("remark", text)
     if first in words("function_words") and first not in words("determiners"):
         return Detail("phrase", text)
     if _is_clause(tokens):

@@ -36,7 +36,14 @@ def _capitalised(text: str) -> str:
     small = words("name_small_words")
     # a web address ("bol.com") is written as its owner writes it; small words stay small
     return " ".join(word if "." in word or (word in small and (n or word == "the"))
-                    else word[:1].upper() + word[1:] for n, word in enumerate(text.split()))
+                    else _capital_word(word) for n, word in enumerate(text.split()))
+
+
+def _capital_word(word: str) -> str:
+    """One word of a name: a run of consonants is an initialism ("nhs", "hsbc"), else "Acme"."""
+    if 1 < len(word) <= 5 and word.isalpha() and not set(word) & set("aeiouy"):
+        return word.upper()
+    return word[:1].upper() + word[1:]
 
 
 @lru_cache(maxsize=1024)
