@@ -450,3 +450,15 @@ def test_something_they_said_is_thanked_for_directly_not_talked_about(highlight,
                      highlights=[highlight]).body
         assert highlight in body
         assert not TALKED_ABOUT.search(body.replace(highlight, "HIGHLIGHT")), body
+
+
+@pytest.mark.parametrize("reason", ["I've decided to stay in my current role after a counter-offer",
+                                    "i have decided to go back to university",
+                                    "I decided to accept an offer closer to home"])
+@pytest.mark.parametrize("tone", TONES)
+def test_a_reason_typed_as_a_decision_does_not_repeat_the_decision(reason, tone):
+    for variant in range(variant_count("withdraw", tone)):
+        body = draft(kind="withdraw", tone=tone, channel="email", variant=variant,
+                     **{**FULL, "reason": reason}).body
+        assert len(re.findall(r"\bdecided\b", body, re.IGNORECASE)) <= 1, body
+        assert reason.split(" to ", 1)[1] in body, body

@@ -12,6 +12,9 @@ from gracious.compose.tidy import clean_phrase
 _BECAUSE = re.compile(r"^(?:because|cause|as|since|due to the fact that|reason:|the reason is)\s+",
                       re.IGNORECASE)
 _DUE_TO = re.compile(r"^(?:due to|owing to|because of)\s+", re.IGNORECASE)
+# the notes already say "I've decided to withdraw": the reason says what comes instead
+_DECIDED = re.compile(r"^i(?:'ve|’ve| have)? (?:now )?decided to\s+(?=\w)", re.IGNORECASE)
+_INSTEAD = {"warm": "I'm going to ", "formal": "I will ", "concise": "I'm going to "}
 _FIRST_PERSON = re.compile(r"^(?:i|i'm|i've|i'd|i'll|my|we|we've|we're)\b", re.IGNORECASE)
 _IRREGULAR_PAST = frozenset(("took", "got", "found", "went", "chose", "made", "had", "felt",
                              "saw", "began", "left", "thought", "realised", "realized"))
@@ -55,6 +58,7 @@ def reason_sentence(value: str | None, tone: str) -> str:
     if not text or text.casefold() in table("reasons")["no_reason"]:
         return ""
     text = _DUE_TO.sub("", _BECAUSE.sub("", text)).strip()
+    text = _DECIDED.sub(_INSTEAD[tone], text)
     if not text:
         return ""
     lowered = text.casefold().replace("’", "'")
