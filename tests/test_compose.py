@@ -462,3 +462,13 @@ def test_a_reason_typed_as_a_decision_does_not_repeat_the_decision(reason, tone)
                      **{**FULL, "reason": reason}).body
         assert len(re.findall(r"\bdecided\b", body, re.IGNORECASE)) <= 1, body
         assert reason.split(" to ", 1)[1] in body, body
+
+
+@pytest.mark.parametrize(("typed", "named"), [
+    ("senior ux researcher", "senior UX researcher"), ("qa engineer", "QA engineer"),
+    ("it support analyst", "IT support analyst"), ("Senior Ux Researcher", "Senior Ux Researcher"),
+    ("head of hr", "head of HR"),
+])
+def test_initialisms_of_a_role_typed_in_lower_case_are_capitalised(typed, named):
+    body = draft(kind="thank-you", company="Acme", role=typed).body
+    assert named in body, body

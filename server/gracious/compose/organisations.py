@@ -77,4 +77,14 @@ def read_role(value: str | None, company: str = "") -> tuple[str, str]:
             break
     if company and named.casefold() == read_company(company).bare.casefold():
         named = ""
-    return clean_phrase(text), named
+    return _initialisms(clean_phrase(text)), named
+
+
+def _initialisms(role: str) -> str:
+    """Capitals for the initialisms of a role typed in lower case ("ux researcher")."""
+    if role != role.lower():
+        return role
+    known = words("role_initialisms")
+    # "it" is a word as often as an initialism: only as the title's first word ("it support")
+    return " ".join(word.upper() if word in known and (word != "it" or not n) else word
+                    for n, word in enumerate(role.split(" ")))
