@@ -51,6 +51,27 @@ def test_draft_imports_only_its_own_command_and_no_web_framework():
     assert web_modules(modules) == []
 
 
+def test_draft_without_a_thread_imports_no_extraction():
+    modules = loaded_by("draft", "--to", "Priya Raman", "--company", "Northwind", "--detail", "dbt")
+    assert not [m for m in modules if m.startswith("gracious.extraction")]
+
+
+def test_a_thread_loads_extraction_when_a_note_needs_it():
+    probe = ("import sys; from gracious.compose import compose_note; "
+             "from gracious.models import DraftRequest; "
+             "before = 'gracious.extraction' in sys.modules; "
+             "draft = compose_note(DraftRequest(thread={'text': 'Thanks,\\nPriya Raman'})); "
+             "print(before, 'gracious.extraction' in sys.modules, draft.fields.recipient.name)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.split() == ["False", "True", "Priya", "Raman"]
+
+
+@pytest.mark.parametrize("name", sorted(set(COMMANDS) - {"serve"}))
+def test_only_serve_loads_the_web_framework(name):
+    assert web_modules(loaded_by(name, "--help")) == []
+
+
 @pytest.mark.parametrize("argv", [["export"], ["forget", "--yes"]])
 def test_data_commands_import_no_web_framework(tmp_path, argv):
     modules = loaded_by(*argv, data_dir=tmp_path / "data")

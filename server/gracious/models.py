@@ -33,7 +33,9 @@ ThreadText = Annotated[str, StringConstraints(max_length=40000)]
 class Strict(BaseModel):
     """Base model that rejects unknown fields so typos get a clear 422."""
 
-    model_config = ConfigDict(extra="forbid")
+    # every model builds its validator on first use, so a command that drafts one note
+    # never pays for the models it does not touch
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Recipient(Strict):
@@ -53,7 +55,7 @@ class Party(Strict):
 class Thread(Strict):
     """Visible context from an email thread or LinkedIn conversation."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     subject: Annotated[str, StringConstraints(max_length=500)] | None = None
     text: ThreadText | None = None
@@ -119,6 +121,8 @@ class ExtractRequest(Strict):
 class ResolvedFields(BaseModel):
     """The fields a note was written from, after extraction filled the gaps."""
 
+    model_config = ConfigDict(defer_build=True)
+
     recipient: Recipient | None = None
     company: str | None = None
     role: str | None = None
@@ -140,6 +144,8 @@ class ResolvedFields(BaseModel):
 class Draft(BaseModel):
     """A drafted note, ready for the user to review."""
 
+    model_config = ConfigDict(defer_build=True)
+
     subject: str | None
     body: str
     kind: Kind
@@ -152,5 +158,7 @@ class Draft(BaseModel):
 
 class ExtractResponse(BaseModel):
     """Fields found in a thread."""
+
+    model_config = ConfigDict(defer_build=True)
 
     fields: ResolvedFields

@@ -86,13 +86,28 @@ class TokenCache:
 
     seen: dict[Path, tuple[int, str]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # each request asks for the token: the data dir the config names is resolved once
+    places: dict[str, tuple[Path, Path]] = field(default_factory=dict)
+
+    def token_in(self, configured: str) -> str:
+        """The token of the data dir the config names."""
+        place = self.places.get(configured)
+        if place is None:
+            from gracious.storage.location import resolve_data_dir
+
+            data_dir = resolve_data_dir(configured)
+            place = self.places[configured] = (data_dir, token_path(data_dir))
+        return self._token(*place)
 
     def token_for(self, data_dir: Path) -> str:
         """The data dir's token, created if it has none yet."""
-        path = token_path(data_dir)
+        return self._token(data_dir, token_path(data_dir))
+
+    def _token(self, data_dir: Path, path: Path) -> str:
+        """The token in the file at path, re-read only when the file has changed."""
         with self.lock:
             try:
-                changed = path.stat().st_mtime_ns
+                changed = os.stat(path).st_mtime_ns
             except FileNotFoundError:
                 changed = None
             cached = self.seen.get(path)

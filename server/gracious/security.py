@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 import re
@@ -128,7 +129,10 @@ def expected_token() -> str:
         return configured
     cache: TokenCache = current_app.extensions["gracious_tokens"]
     try:
-        return cache.token_for(resolve_data_dir(current_app.config.get("DATA_DIR")))
+        configured = current_app.config.get("DATA_DIR")
+        if configured:
+            return cache.token_in(str(configured))
+        return cache.token_for(resolve_data_dir(None))
     except OSError as error:
         raise ProblemError(503, f"Gracious cannot read or create its pairing code in the data "
                                 f"dir: {error.strerror or error}. Check the data dir "
@@ -151,6 +155,7 @@ def paired_path() -> Path:
     return resolve_data_dir(current_app.config.get("DATA_DIR")) / PAIRED_FILENAME
 
 
+@functools.lru_cache(maxsize=8)
 def token_fingerprint(token: str) -> str:
     """A short digest that says which token was used without keeping the token itself."""
     return hashlib.sha256(token.encode()).hexdigest()[:16]

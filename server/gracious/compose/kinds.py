@@ -6,8 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
+from gracious.compose.lexicon import read_yaml
 from gracious.models import KINDS, TONES
 
 # every list of wordings has this many entries: variant n takes entry n of each list
@@ -36,16 +35,11 @@ class KindSpec(NamedTuple):
     tones: dict[str, dict[str, Any]]
 
 
-def _read(path: Path) -> Any:
-    """One YAML file."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
 @cache
 def kind_spec(kind: str) -> KindSpec:
     """The declaration of one kind, from compose/kinds/<kind>/."""
     folder = _HOME / kind
-    data = _read(folder / "kind.yaml")
+    data = read_yaml(folder / "kind.yaml")
     return KindSpec(
         id=kind,
         label=data["label"],
@@ -60,7 +54,7 @@ def kind_spec(kind: str) -> KindSpec:
         short_signoff=data["short_signoff"],
         subjects=tuple(data["subjects"]),
         invitation=tuple(data["invitation"]),
-        tones={tone: _read(folder / f"{tone}.yaml") for tone in TONES},
+        tones={tone: read_yaml(folder / f"{tone}.yaml") for tone in TONES},
     )
 
 

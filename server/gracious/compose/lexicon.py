@@ -9,6 +9,13 @@ from typing import Any
 import yaml
 
 _DATA = Path(__file__).parent / "data"
+# libyaml's loader when PyYAML was built with it: the same documents, read ten times faster
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    """One YAML data file, read with the safe loader."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
 
 
 @cache
@@ -39,4 +46,4 @@ def is_signoff(line: str) -> bool:
 @cache
 def table(name: str) -> Any:
     """A structured file from data/<name>.yaml."""
-    return yaml.safe_load((_DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+    return read_yaml(_DATA / f"{name}.yaml")

@@ -23,7 +23,6 @@ from gracious.compose.render import Rendered, fill, render_note
 from gracious.compose.tidy import clean_block, clean_line, word_count
 from gracious.compose.trim import Placed, first_fitting, fit_sentences
 from gracious.compose.variety import default_variant
-from gracious.extraction import extract_context
 from gracious.models import (
     Draft,
     DraftRequest,
@@ -47,7 +46,12 @@ def resolve_fields(request: DraftRequest) -> ResolvedFields:
     """Fill the fields the request leaves out from its thread; explicit fields win."""
     # the user's own name (from the profile) is never taken as the recipient or the company
     own_name = request.sender.name if request.sender else None
-    found = extract_context(request.thread, own_name) if request.thread else ResolvedFields()
+    found = ResolvedFields()
+    if request.thread:
+        # imported here: a draft without a thread (the command line's) never loads extraction
+        from gracious.extraction import extract_context
+
+        found = extract_context(request.thread, own_name)
     extracted: list[str] = []
 
     given = request.recipient or Recipient()

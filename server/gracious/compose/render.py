@@ -32,6 +32,7 @@ _ENV = SandboxedEnvironment(
     undefined=StrictUndefined,
     keep_trailing_newline=True,
 )
+_GLOBALS = dict(_ENV.globals)
 
 
 class Sentence(NamedTuple):
@@ -63,7 +64,15 @@ def _compiled(source: str):
 
 def fill(source: str, values: dict) -> str:
     """Render one snippet of wording with the note's values."""
-    return _compiled(source).render(values)
+    template = _compiled(source)
+    # what Template.render does, less its three walks of the globals' ChainMap, which cost
+    # three quarters of a render: the same context from a plain dict, the same output
+    context = _ENV.context_class(_ENV, {**_GLOBALS, **values}, template.name, template.blocks,
+                                 globals=_GLOBALS)
+    try:
+        return _ENV.concat(template.root_render_func(context))
+    except Exception:
+        _ENV.handle_exception()
 
 
 def _sentence(line: str) -> Sentence:

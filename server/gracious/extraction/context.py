@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pydantic import BaseModel
+
 from gracious.extraction import contact as people
 from gracious.extraction import dates, employer
 from gracious.extraction.domains import _domains
@@ -35,7 +37,24 @@ def extract_context(thread: Thread, sender_name: str | None = None) -> ResolvedF
     """Find what the thread says about the interview; leave out anything uncertain."""
     # the panel asks for several drafts of one thread (tones, variants): read it once
     found = _read_cached(thread.model_dump_json(by_alias=True), sender_name)
-    return found.model_copy(deep=True)
+    return _fresh(found)
+
+
+def _fresh(found: ResolvedFields) -> ResolvedFields:
+    """A copy of a remembered reading that shares nothing mutable with it."""
+    # copy.deepcopy walks every string and cost a fifth of a draft; a reading holds only
+    # strings, dates, models of them, lists and a dict, so one level down is deep enough
+    parts = {name: _copied(getattr(found, name)) for name in ResolvedFields.model_fields}
+    return ResolvedFields.model_construct(_fields_set=set(found.model_fields_set), **parts)
+
+
+def _copied(value: object) -> object:
+    """A model, list or dict copied one level down; anything else is immutable."""
+    if isinstance(value, BaseModel):
+        return value.model_copy()
+    if isinstance(value, list | dict):
+        return value.copy()
+    return value
 
 
 @lru_cache(maxsize=256)
