@@ -13,7 +13,7 @@
   // the checker's text, in utf-8 bytes: under the server's body cap whatever the script
   const CHECK_BYTES = 32 * 1024;
 
-  const mark = (name) => performance.mark(`gracious:${name}`);
+  const mark = (name, detail) => performance.mark(`gracious:${name}`, { detail });
   // per compose, what the last click inserted: a second click redrafts it instead of adding another
   const sessions = new WeakMap();
 
@@ -119,6 +119,7 @@
     showCount(compose, state);
     listenForEdits(compose, state);
     checkNow(compose, state);
+    mark("panel-built");
   }
 
   function failed(compose, state, error) {
@@ -138,8 +139,9 @@
       mark("context-read");
       const choices = askChoices(state);
       const skipSignature = Boolean(compose.hasOwnSignature?.());
-      const draft = await gracious.ask({ type: "draft", request: request(compose, state), skipSignature });
-      mark("draft-received");
+      mark("draft-sent");
+      const draft = await gracious.ask({ type: "draft", request: request(compose, state), skipSignature },
+        (reply) => mark("draft-received", { workerMs: reply.spent }));
       Object.assign(state, { draft, kind: draft.kind, tone: draft.tone, variant: draft.variant });
       const placed = await gracious.placeDraft(compose, state, draft, {
         saved: state.saved, askToReplace: () => panelFor(compose, state).askToReplace(),
