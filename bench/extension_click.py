@@ -1,4 +1,4 @@
-"""Click -> note in the editor: real Chromium, the real extension, the real server, Gmail's compose."""
+"""Click -> note in the editor: real Chromium, the real extension and server, Gmail's compose."""
 
 from __future__ import annotations
 
@@ -146,8 +146,8 @@ def where_time_goes(trails: list[dict]) -> str:
         if times:
             parts.append(f"{step} {statistics.median(times):.1f}")
     worker = [trail["worker"] for trail in trails if trail["worker"] is not None]
-    inside = f"; the worker's own share of the draft round trip {statistics.median(worker):.1f} ms" \
-        if worker else ""
+    inside = (f"; the worker's own share of the draft round trip "
+              f"{statistics.median(worker):.1f} ms") if worker else ""
     return "ms after the click (median): " + ", ".join(parts) + inside
 
 

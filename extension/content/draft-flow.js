@@ -137,7 +137,6 @@
     try {
       state.context ??= compose.context();
       mark("context-read");
-      const choices = askChoices(state);
       const skipSignature = Boolean(compose.hasOwnSignature?.());
       mark("draft-sent");
       const draft = await gracious.ask({ type: "draft", request: request(compose, state), skipSignature },
@@ -147,7 +146,8 @@
         saved: state.saved, askToReplace: () => panelFor(compose, state).askToReplace(),
       });
       mark("inserted");
-      await choices;
+      // the panel's kinds, asked only now: nothing else talks to the worker before the note is in
+      await askChoices(state);
       if (placed === "inserted") afterInsertion(compose, state, draft);
       const show = () => showOutcome(compose, state, placed);
       if (state.panel) show();
