@@ -11,6 +11,7 @@ export const ANY_FIELD_FILES = [
   "content/site-health.js",
   "content/panel-frame.js",
   "content/note-placement.js",
+  "content/draft-ahead.js",
   "content/draft-flow.js",
   "content/sites/gmail.js",
   "content/sites/outlook.js",

@@ -26,11 +26,14 @@ export function startMessageRouter() {
     if (sender.id !== chrome.runtime.id) return false;
     const handler = handlers.get(message?.type);
     if (!handler) return false;
+    const started = performance.now();
+    // spent: the worker's own share of the round trip, for the content script's timing trail
+    const spent = () => performance.now() - started;
     Promise.resolve()
       .then(() => handler(message, sender))
       .then(
-        (data) => sendResponse({ ok: true, data: data ?? null }),
-        (error) => sendResponse({ ok: false, error: describeError(error) }),
+        (data) => sendResponse({ ok: true, data: data ?? null, spent: spent() }),
+        (error) => sendResponse({ ok: false, error: describeError(error), spent: spent() }),
       );
     // keep the channel open for the async answer
     return true;

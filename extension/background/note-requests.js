@@ -18,24 +18,29 @@ export function pickFields(source, fields) {
   return picked;
 }
 
+const PROFILE_FIELDS = ["name", "signature", "tone", "kind"];
+
 async function refreshProfile(settings) {
   const profile = await readProfile();
-  const fresh = pickFields(profile, ["name", "signature", "tone", "kind"]);
-  await saveSettings(fresh);
+  const fresh = pickFields(profile, PROFILE_FIELDS);
+  // a write wakes every storage listener in the extension: only when something changed
+  if (PROFILE_FIELDS.some((field) => fresh[field] !== undefined && fresh[field] !== settings[field])) {
+    await saveSettings(fresh);
+  }
   return { ...settings, ...fresh };
 }
 
-// the profile changes rarely: a draft uses the copy in storage and refreshes it behind the answer,
-// so the click costs one request to the server, not two
+// the profile changes rarely: a draft uses the copy in storage and refreshes it once the answer is
+// out, so the click waits for one request to the server and nothing else competes with it
 let profileRefresh = null;
 
+function refreshBehind(settings) {
+  profileRefresh ??= refreshProfile(settings).catch(() => settings).finally(() => { profileRefresh = null; });
+}
+
 /** The profile, fresh from the server when it has one, else the copy saved by the options page. */
-export async function currentProfile({ fresh = true } = {}) {
+export async function currentProfile() {
   const settings = await loadSettings();
-  if (!fresh) {
-    profileRefresh ??= refreshProfile(settings).catch(() => settings).finally(() => { profileRefresh = null; });
-    return settings;
-  }
   try {
     return await refreshProfile(settings);
   } catch {
@@ -43,24 +48,40 @@ export async function currentProfile({ fresh = true } = {}) {
   }
 }
 
+// a server lists the same kinds for as long as it runs: one request per server in a worker's life
+const kindsByServer = new Map();
+
 /** The kinds, tones and channels, with where the guide and server are for links; kept for the panel. */
 export async function listChoices() {
   const { serverUrl } = await loadSettings();
-  const choices = { ...(await listKinds()), guideRoot: guideUrl(serverUrl), serverUrl };
-  await chrome.storage.local.set({ choicesCache: choices });
-  return choices;
+  let listed = kindsByServer.get(serverUrl);
+  if (!listed) {
+    listed = listKinds().then(async (kinds) => {
+      const choices = { ...kinds, guideRoot: guideUrl(serverUrl), serverUrl };
+      await chrome.storage.local.set({ choicesCache: choices });
+      return choices;
+    });
+    kindsByServer.set(serverUrl, listed);
+    // a stopped or unpaired server is asked again next time
+    listed.catch(() => kindsByServer.delete(serverUrl));
+  }
+  return listed;
 }
 
 /** Draft a note from page context, filling the sender and defaults from the profile. */
 export async function draftFromPage({ request, skipSignature = false }) {
-  const profile = await currentProfile({ fresh: false });
+  const profile = await loadSettings();
   const body = pickFields(request, DRAFT_FIELDS);
   body.kind ??= profile.kind;
   body.tone ??= profile.tone;
   // the compose already carries the user's own signature (gmail's or outlook's): don't add a second
   const sender = pickFields(profile, skipSignature ? ["name"] : ["name", "signature"]);
   if (!body.sender && Object.keys(sender).length) body.sender = sender;
-  return draftNote(body);
+  try {
+    return await draftNote(body);
+  } finally {
+    refreshBehind(profile);
+  }
 }
 
 /** The context worth keeping with a reminder or history entry: what a later draft needs. */

@@ -43,12 +43,21 @@ function createButton(site) {
     "aria-busy": "false",
   }, gracious.t("buttonLabel"));
   let saved = null;
+  // the pointer or the keyboard on the button: the click is likely, so its draft is asked for now
+  const prepare = (event) => {
+    if (!event.isTrusted || button.disabled) return;
+    const compose = site.composeFor(button);
+    if (compose) gracious.prepareDraft(compose);
+  };
+  button.addEventListener("pointerenter", prepare);
+  button.addEventListener("focus", prepare);
   // keep focus and the caret in the editor, so the note lands where the user was typing
   button.addEventListener("mousedown", (event) => {
     if (!event.isTrusted) return;
     event.preventDefault();
     const compose = site.composeFor(button);
     saved = compose ? saveSelection(compose) : null;
+    prepare(event);
   });
   button.addEventListener("click", (event) => {
     event.preventDefault();

@@ -13,7 +13,7 @@
   // the checker's text, in utf-8 bytes: under the server's body cap whatever the script
   const CHECK_BYTES = 32 * 1024;
 
-  const mark = (name) => performance.mark(`gracious:${name}`);
+  const mark = (name, detail) => performance.mark(`gracious:${name}`, { detail });
   // per compose, what the last click inserted: a second click redrafts it instead of adding another
   const sessions = new WeakMap();
 
@@ -46,13 +46,25 @@
     });
   }
 
-  function session(compose, saved) {
+  const freshState = (saved) => ({
+    kind: null, tone: null, variant: 0, highlights: [], draft: null, inserted: null, subject: null,
+    choices: null, context: null, panel: null, saved, busy: false, checkTimer: null, listening: false,
+  });
+
+  /** The session a click goes on: the last one while its note is untouched, else a fresh one. */
+  function current(compose) {
     const previous = sessions.get(compose.root);
-    if (previous?.inserted && gracious.isUntouched(previous.inserted)) return previous;
-    const state = {
-      kind: null, tone: null, variant: 0, highlights: [], draft: null, inserted: null, subject: null,
-      choices: null, context: null, panel: null, saved, busy: false, checkTimer: null, listening: false,
-    };
+    return previous?.inserted && gracious.isUntouched(previous.inserted) ? previous : null;
+  }
+
+  const draftMessage = (compose, state) => ({
+    type: "draft", request: request(compose, state), skipSignature: Boolean(compose.hasOwnSignature?.()),
+  });
+
+  function session(compose, saved) {
+    const previous = current(compose);
+    if (previous) return previous;
+    const state = freshState(saved);
     sessions.set(compose.root, state);
     return state;
   }
@@ -119,6 +131,7 @@
     showCount(compose, state);
     listenForEdits(compose, state);
     checkNow(compose, state);
+    mark("panel-built");
   }
 
   function failed(compose, state, error) {
@@ -136,16 +149,17 @@
     try {
       state.context ??= compose.context();
       mark("context-read");
-      const choices = askChoices(state);
-      const skipSignature = Boolean(compose.hasOwnSignature?.());
-      const draft = await gracious.ask({ type: "draft", request: request(compose, state), skipSignature });
-      mark("draft-received");
+      const message = draftMessage(compose, state);
+      mark("draft-sent");
+      const { draft, workerMs } = await (gracious.takeDraftAhead(compose.root, message) ?? gracious.askDraft(message));
+      mark("draft-received", { workerMs });
       Object.assign(state, { draft, kind: draft.kind, tone: draft.tone, variant: draft.variant });
       const placed = await gracious.placeDraft(compose, state, draft, {
         saved: state.saved, askToReplace: () => panelFor(compose, state).askToReplace(),
       });
       mark("inserted");
-      await choices;
+      // the panel's kinds, asked only now: nothing else talks to the worker before the note is in
+      await askChoices(state);
       if (placed === "inserted") afterInsertion(compose, state, draft);
       const show = () => showOutcome(compose, state, placed);
       if (state.panel) show();
@@ -171,6 +185,16 @@
       state.panel?.setBusy(false, t("panelReminderFailed", [error.type === "server-down" ? "gracious serve" : error.message]));
     }
   }
+
+  /** Ask early for the note a first click on this compose would insert (a redraft waits for its click). */
+  gracious.prepareDraft = (compose) => {
+    // the click compares its own request with the early one: no need to read the compose twice here
+    if (gracious.hasDraftAhead(compose.root) || current(compose) || sessions.get(compose.root)?.busy) return;
+    const state = freshState(null);
+    state.context = compose.context();
+    gracious.draftAhead(compose.root, draftMessage(compose, state));
+    mark("draft-ahead");
+  };
 
   /** Run the one-click flow for a compose, with the selection saved when the button was pressed. */
   gracious.draftInto = (compose, saved) => {

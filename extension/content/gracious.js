@@ -23,7 +23,7 @@ gracious.element = (tag, attributes = {}, ...children) => {
 };
 
 /** Ask the service worker; content scripts never fetch the server themselves. */
-gracious.ask = async (message) => {
+gracious.ask = async (message, onReply = null) => {
   let reply;
   try {
     reply = await chrome.runtime.sendMessage(message);
@@ -32,6 +32,7 @@ gracious.ask = async (message) => {
     throw Object.assign(new Error(String(error?.message ?? error)), { type: "disconnected" });
   }
   if (!reply) throw Object.assign(new Error("no answer"), { type: "disconnected" });
+  onReply?.(reply);
   if (!reply.ok) throw Object.assign(new Error(reply.error.detail ?? reply.error.type), reply.error);
   return reply.data;
 };

@@ -100,6 +100,7 @@
         ready = true;
         size = message;
         fit();
+        performance.mark("gracious:panel-shown");
         for (const queued of queue.splice(0)) port.postMessage(queued);
       },
       size(message) {
