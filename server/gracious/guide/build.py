@@ -126,15 +126,22 @@ def render_site(
 
 
 def write_site(out: Path, files: dict[str, str], layout: SourceLayout, stamp: str,
-               memory: BuildMemory) -> None:
-    """Write the build, in full or, when the output is as this process left it, only changes."""
+               memory: BuildMemory, index: SearchIndex | None = None) -> None:
+    """Write the build, in full or, when the output is as this process left it, only changes.
+
+    Search writes its index into `pagefind/` while the pages are written beside it.
+    """
     if not memory.still_describes(out):
         clean_output(out, stamp)
         memory.forget_output()
     shutil.rmtree(out / "pagefind", ignore_errors=True)
+    if index:
+        index.write(out / "pagefind")
     update_files(out, files, memory.files)
     update_static(layout.static, out, memory.static)
     memory.files = files
+    if index:
+        index.wait()
 
 
 def build_guide(
@@ -181,12 +188,11 @@ def build_into(layout: SourceLayout, out: Path, base_url: str, strict: bool,
     for problem in broken:
         log.warning("%s", problem)
     stamp = stamp_text(base_url, search=index is not None)
-    write_site(out, files, layout, stamp, memory)
     if index:
         for rel in statics:
             if rel.endswith(".html"):
                 index.add(rel, (layout.static / rel).read_text(encoding="utf-8", errors="replace"))
-        index.write(out / "pagefind")
+    write_site(out, files, layout, stamp, memory, index)
     # the stamp's time says when the build finished, which is what staleness checks compare
     (out / STAMP).write_text(stamp, encoding="utf-8")
     memory.remember_stamp(out)

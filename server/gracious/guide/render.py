@@ -145,6 +145,9 @@ class Renderer:
             extension_configs={"toc": {"toc_depth": "2-3"}},
             output_format="html",
         )
+        # the inline processor indexes its patterns for every pattern tried on every piece of
+        # text; a registry sorts itself on each lookup, a frozen list of the same order does not
+        self.markdown.treeprocessors["inline"].inlinePatterns = list(self.markdown.inlinePatterns)
         self.nav = self.environment.get_template("nav.html").render(pages=pages)
         self.nav_ids = element_ids(self.nav)
         # pages are laid out around this slot and the nav put in last, so workers never copy it

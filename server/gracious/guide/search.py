@@ -58,12 +58,15 @@ class SearchIndex:
                    "file_contents": html})
 
     def write(self, folder: Path) -> None:
-        """Write the index and its scripts to `folder` and stop the service."""
+        """Ask for the index and its scripts in `folder`, once every page queued is indexed."""
         self.send({"type": "WriteFiles", "index_id": 0, "output_path": str(folder)})
         try:
             self.process.stdin.flush()
         except OSError:
             raise self.failure(f"pagefind stopped: {self.stderr_text()}") from None
+
+    def wait(self) -> None:
+        """Wait until the service has answered everything, and fail on any error it reported."""
         # a stuck service is stopped, which ends the read below
         watchdog = threading.Timer(FINISH_SECONDS, self.process.kill)
         watchdog.start()
