@@ -22,6 +22,7 @@ from gracious.guide.examples import ExamplesExtension
 from gracious.guide.links import Link, LinkExtension, element_ids
 from gracious.guide.load import Page
 from gracious.guide.problems import BuildError, Problem
+from gracious.guide.quick_inline import use_quick_inline
 from gracious.guide.site_options import SiteOptions
 
 MARKDOWN_EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "fenced_code"]
@@ -30,6 +31,7 @@ NAV_LINK = '<a href="{href}">'
 NAV_CURRENT = '<a href="{href}" aria-current="page">'
 # below this many pages, starting worker processes costs more than it saves
 PARALLEL_FROM = 48
+RENDER_BATCH = 16
 
 
 # a page laid out with a slot for the navigation, its element ids and its internal links
@@ -145,9 +147,7 @@ class Renderer:
             extension_configs={"toc": {"toc_depth": "2-3"}},
             output_format="html",
         )
-        # the inline processor indexes its patterns for every pattern tried on every piece of
-        # text; a registry sorts itself on each lookup, a frozen list of the same order does not
-        self.markdown.treeprocessors["inline"].inlinePatterns = list(self.markdown.inlinePatterns)
+        use_quick_inline(self.markdown)
         self.nav = self.environment.get_template("nav.html").render(pages=pages)
         self.nav_ids = element_ids(self.nav)
         # pages are laid out around this slot and the nav put in last, so workers never copy it
@@ -235,7 +235,8 @@ def render_pages(renderer: Renderer, pages: list[Page]) -> Iterator[RenderedPage
     # forked workers share the one renderer (environment, converter, nav) built above
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        chunk = max(1, len(pages) // (workers * 4))
+        # small batches: search starts on the first pages at once, no worker idles long at the end
+        chunk = max(1, min(RENDER_BATCH, len(pages) // (workers * 4)))
         shells = pool.map(_render_shared, range(len(pages)), chunksize=chunk)
         yield from (renderer.finish(page, shell) for page, shell in zip(pages, shells, strict=True))
     finally:
