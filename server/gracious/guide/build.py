@@ -95,11 +95,9 @@ def templates_signature(layout: SourceLayout) -> tuple:
 def render_site(
     layout: SourceLayout, base_url: str, memory: BuildMemory, search: SearchIndex | None = None
 ) -> tuple[dict[str, str], list[RenderedPage]]:
-    """Load and render every page that changed since the last build, and the site files.
-
-    Search is given every page in reading order as soon as it is ready, so it indexes while
-    later pages still render, and in the same order whichever pages were remembered.
-    """
+    """Load and render every page that changed since the last build, and the site files."""
+    # search gets each page in reading order as soon as it is ready: it indexes while later pages
+    # still render, and in the same order whichever pages were remembered
     site = site_options(base_url, site_title(layout))
     pages = load_pages(layout.content, memory.loaded)
     renderer = Renderer(pages, site, layout.templates, ExampleBook.load(examples_file(layout)))
@@ -127,10 +125,8 @@ def render_site(
 
 def write_site(out: Path, files: dict[str, str], layout: SourceLayout, stamp: str,
                memory: BuildMemory, index: SearchIndex | None = None) -> None:
-    """Write the build, in full or, when the output is as this process left it, only changes.
-
-    Search writes its index into `pagefind/` while the pages are written beside it.
-    """
+    """Write the build, in full or, when the output is as this process left it, only changes."""
+    # search writes its index into pagefind/ while the pages are written beside it
     if not memory.still_describes(out):
         clean_output(out, stamp)
         memory.forget_output()

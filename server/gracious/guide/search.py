@@ -16,12 +16,10 @@ from gracious.guide.problems import BuildError, Problem
 FINISH_SECONDS = 300
 
 
+# the service handles requests in the order they arrive, so pages added in the same order give
+# the same index; it queues what it has not read yet, so adding never waits for indexing
 class SearchIndex:
-    """One `pagefind --service` process, fed built pages one by one, writing its index at the end.
-
-    The service handles requests in the order they arrive, so pages added in the same order give
-    the same index; it queues what it has not read yet, so adding never waits for indexing.
-    """
+    """One `pagefind --service` process, fed built pages one by one, writing its index last."""
 
     def __init__(self, where: Path):
         self.where = where
@@ -35,20 +33,31 @@ class SearchIndex:
         except (ImportError, OSError) as error:
             self.errors.close()
             raise self.failure(f"pagefind could not run: {error}") from None
-        self.send({"type": "NewIndex", "config": None})
-        # render workers fork after this, so nothing may wait in the buffer for them to copy
-        self.process.stdin.flush()
+        try:
+            self.send({"type": "NewIndex", "config": None})
+            # render workers fork after this, so nothing may wait in the buffer for them to copy
+            self.flush()
+        except BuildError:
+            self.close()
+            raise
 
     def failure(self, message: str) -> BuildError:
         """A build error about Pagefind, located at the output folder."""
         return BuildError([Problem(str(self.where), 1, message)])
 
     def send(self, payload: dict) -> None:
-        """Queue one request; the service answers them in order, read all at once by `write`."""
+        """Queue one request; the service answers them in order, read all at once by `wait`."""
         self.sent += 1
         message = json.dumps({"message_id": self.sent, "payload": payload}).encode("utf-8")
         try:
             self.process.stdin.write(base64.b64encode(message) + b",")
+        except OSError:
+            raise self.failure(f"pagefind stopped: {self.stderr_text()}") from None
+
+    def flush(self) -> None:
+        """Hand every queued request to the service."""
+        try:
+            self.process.stdin.flush()
         except OSError:
             raise self.failure(f"pagefind stopped: {self.stderr_text()}") from None
 
@@ -60,10 +69,7 @@ class SearchIndex:
     def write(self, folder: Path) -> None:
         """Ask for the index and its scripts in `folder`, once every page queued is indexed."""
         self.send({"type": "WriteFiles", "index_id": 0, "output_path": str(folder)})
-        try:
-            self.process.stdin.flush()
-        except OSError:
-            raise self.failure(f"pagefind stopped: {self.stderr_text()}") from None
+        self.flush()
 
     def wait(self) -> None:
         """Wait until the service has answered everything, and fail on any error it reported."""
@@ -74,6 +80,8 @@ class SearchIndex:
             answers = self.read_answers()
         finally:
             watchdog.cancel()
+            # gone before the next build asks whether it is alone and may fork render workers
+            watchdog.join()
         problems = [a["payload"].get("message", "") for a in answers
                     if a.get("payload", {}).get("type") == "Error"]
         if len(answers) < self.sent:
