@@ -201,3 +201,25 @@ def test_linkedin_invitation_in_react(page, shadow):
     again = note.input_value()
     assert_invitation(again)
     assert page.evaluate("window.reactState.note") == again
+
+
+def test_the_panel_folds_to_a_chip_and_remembers_it(page, configure):
+    page.goto(gmail_url("open=popup"))
+    page.locator(BUTTON).click()
+    wait_inserted(page)
+    open_panel(page)
+    panel_of(page).get_by_test_id("gracious-collapse").click()
+    chip = panel_of(page).get_by_test_id("gracious-chip")
+    try:
+        expect(chip).to_be_visible()
+        expect(panel_of(page).get_by_test_id("gracious-another")).to_be_hidden()
+        assert cover_of(page, page.locator("[g_editable=true]")) < MAX_COVER
+        # the next compose's panel, which has room to open, comes up as the chip the user left
+        page.goto(gmail_url("open=fullscreen"))
+        page.locator(BUTTON).click()
+        wait_inserted(page)
+        expect(chip).to_be_visible()
+        chip.click()
+        expect(panel_of(page).get_by_test_id("gracious-another")).to_be_visible()
+    finally:
+        configure({"panelCollapsed": False})

@@ -97,3 +97,18 @@ def test_gmail_toolbar_keeps_one_col_per_cell_through_re_renders(tab):
         tab.js("window.wrappedJSObject.rerenderToolbars();")
         tab.wait_for(f"({TOOLBAR_HAS_BUTTON})()", message="the button back in the new toolbar")
         assert tab.js(cells_and_cols) == [TOOLBAR_CELLS] * 2
+
+
+def test_the_panel_folds_to_a_chip_and_remembers_it(tab):
+    tab.goto(gmail_url("open=popup"))
+    draft_once(tab, "[data-compose=popup]")
+    tab.click_panel("gracious-collapse")
+    assert tab.panel_shows("gracious-chip")
+    assert not tab.panel_shows("gracious-another")
+    assert tab.cover("[g_editable=true]") < MAX_COVER
+    # the next compose's panel, which has room to open, comes up as the chip the user left
+    tab.goto(gmail_url("open=fullscreen"))
+    draft_once(tab, "[data-compose=fullscreen]")
+    assert tab.panel_shows("gracious-chip")
+    tab.click_panel("gracious-chip")
+    assert tab.panel_shows("gracious-another")
