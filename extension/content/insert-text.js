@@ -16,8 +16,6 @@
   const PASTE_WAIT_MS = 1500;
   // how long a late paste is still watched for after a fallback, to take its copy out again
   const LATE_PASTE_MS = 4000;
-  // firefox hands page handlers an empty clipboard for a synthetic paste from a content script
-  const PASTE_WORKS = !navigator.userAgent.includes("Firefox/");
   // chromium splits one insertText at its line breaks into the same paragraphs as a command per
   // line, in half the time and with one input event for the page; firefox would make them <br>s
   const ONE_COMMAND = !navigator.userAgent.includes("Firefox/");
@@ -31,7 +29,6 @@
   gracious.editorStrategy = (editor) => {
     if (gracious.isTextField(editor)) return "field";
     const known = KNOWN_EDITORS.find(({ selector }) => editor.matches(selector) || editor.closest(selector));
-    if (known?.strategy === "paste" && !PASTE_WORKS) return "execCommand";
     return known?.strategy ?? "execCommand";
   };
 
@@ -114,7 +111,10 @@
     if (strategy === "paste") {
       const data = new DataTransfer();
       data.setData("text/plain", text);
-      event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+      // gecko's ClipboardEventInit ignores clipboardData and fills the event's own from dataType and data
+      event = new ClipboardEvent("paste", {
+        clipboardData: data, dataType: "text/plain", data: text, bubbles: true, cancelable: true, composed: true,
+      });
     } else {
       event = new InputEvent("beforeinput", { inputType: "insertText", data: text, bubbles: true, cancelable: true, composed: true });
     }

@@ -13,17 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.scenarios import GMAIL_CSP, OUTLOOK_HOSTS, PROFILE
 from tests.support import CHROMIUM_ARGS, LiveServer, pair_extension
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
 PAGES = Path(__file__).parent / "pages"
 NODE_MODULES = ROOT / "tests" / "node_modules"
-
-# what the real gmail sends: assigning innerHTML anywhere on the page throws
-GMAIL_CSP = "require-trusted-types-for 'script'"
-OUTLOOK_HOSTS = ("outlook.live.com", "outlook.office.com", "outlook.office365.com",
-                 "outlook.cloud.microsoft")
 
 SITES = {
     "https://mail.google.com/**": ("gmail.html", {"content-security-policy": GMAIL_CSP}),
@@ -35,8 +31,6 @@ SITES = {
 # the sites' own editor libraries, from tests/package.json, served beside each fixture page
 LIBRARIES = "**/__fixtures__/lib/**"
 SCRIPT_TYPES = {".js": "text/javascript", ".css": "text/css"}
-
-PROFILE = {"name": "Alex Rivera", "signature": "Alex Rivera\n+1 555 0100"}
 
 
 @pytest.fixture(scope="session")

@@ -6,18 +6,9 @@ import time
 
 from playwright.sync_api import expect
 
-BUTTON = "[data-testid=gracious-draft-button]"
-PANEL = "[data-testid=gracious-panel]"
-SIGNATURE_LINE = "+1 555 0100"
+from tests.e2e.scenarios import BUTTON, COVER, PANEL, SIGNATURE_LINE
 
-# the share of the editor's area the panel's frame covers, measured in the page
-COVER = """([frame, editor]) => {
-    const a = frame.getBoundingClientRect();
-    const b = editor.getBoundingClientRect();
-    const w = Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left));
-    const h = Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
-    return (w * h) / Math.max(1, b.width * b.height);
-}"""
+__all__ = ["BUTTON", "PANEL", "SIGNATURE_LINE"]
 
 
 def panel_of(page):

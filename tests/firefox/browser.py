@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from tests.firefox.harness import By, Marionette, Wait, errors
+from tests.e2e.scenarios import BUTTON, COVER, PANEL
+from tests.firefox.harness import Marionette, Wait, errors
 
-BUTTON = "[data-testid=gracious-draft-button]"
-PANEL = "[data-testid=gracious-panel]"
+__all__ = ["BUTTON", "PANEL", "FirefoxTab"]
+
+# querySelector that looks inside open shadow roots too, as Playwright's locators do: linkedin's
+# newer pages put their composes under #interop-outlet's shadow root
+DEEP = """const deepAll = (css, root = document) => [...root.querySelectorAll(css),
+    ...[...root.querySelectorAll('*')].filter(e => e.shadowRoot)
+      .flatMap(e => deepAll(css, e.shadowRoot))];
+const deep = (css) => deepAll(css)[0] ?? null;
+"""
 
 
 class FirefoxTab:
@@ -20,8 +28,18 @@ class FirefoxTab:
         self.client.navigate(url)
 
     def js(self, script: str, *args):
-        """Run a function body in the page (Xray view); `arguments` holds args."""
-        return self.client.execute_script(script, script_args=list(args))
+        """Run a function body in the page (Xray view) with deep(); `arguments` holds args."""
+        return self.client.execute_script(DEEP + script, script_args=list(args))
+
+    def page_eval(self, expression: str):
+        """Evaluate an expression in the page's own scope, as its scripts see it (no CSP pages)."""
+        return self.js("return window.wrappedJSObject.eval(arguments[0]);", expression)
+
+    def page_call(self, function: str, css: str) -> None:
+        """Call a page-scope function on an element: events it makes carry the page's own data."""
+        # a content-side DataTransfer reaches page handlers empty in firefox, so build it there
+        self.js("window.wrappedJSObject.eval(`(${arguments[0]})`)(deep(arguments[1]));",
+                function, css)
 
     def page_value(self, expression: str):
         """A value the page's own scripts set on window."""
@@ -29,7 +47,7 @@ class FirefoxTab:
 
     def wait_for(self, condition: str, *args, message: str = "") -> object:
         """Wait until a javascript expression is truthy; returns its value."""
-        script = f"return ({condition});"
+        script = f"{DEEP}return ({condition});"
         try:
             return Wait(self.client, timeout=self.timeout, interval=0.05).until(
                 lambda client: client.execute_script(script, script_args=list(args)),
@@ -39,12 +57,29 @@ class FirefoxTab:
             raise AssertionError(f"{message or condition}: still false") from error
 
     def find(self, css: str):
-        """The first element matching a selector."""
-        return self.client.find_element(By.CSS_SELECTOR, css)
+        """The first element matching a selector, in the document or an open shadow root."""
+        element = self.js("return deep(arguments[0])", css)
+        assert element is not None, f"nothing matches {css}"
+        return element
 
     def count(self, css: str) -> int:
-        """How many elements match a selector in the light DOM."""
-        return self.js("return document.querySelectorAll(arguments[0]).length", css)
+        """How many elements match a selector, shadow roots included."""
+        return self.js("return deepAll(arguments[0]).length", css)
+
+    def text(self, css: str) -> str:
+        """What a field or rich editor shows."""
+        return self.js("const e = deep(arguments[0]); return e.value ?? e.innerText;", css)
+
+    def disabled(self, css: str) -> bool:
+        """Whether a control is disabled."""
+        return self.js("return deep(arguments[0]).disabled", css)
+
+    def cover(self, editor: str) -> float:
+        """How much of the editor the panel's frame covers, from 0 to 1."""
+        self.wait_for("document.querySelector(arguments[0])?.checkVisibility()", PANEL,
+                      message="the panel to show")
+        return self.js(f"return ({COVER})([document.querySelector(arguments[0]), "
+                       "deep(arguments[1])]);", PANEL, editor)
 
     def click(self, css: str) -> None:
         """Click an element the way a user does (trusted events)."""
@@ -106,6 +141,15 @@ class FirefoxTab:
                        host, f"[data-testid={test_id}]")
         assert part is not None, f"no {test_id} in the panel"
         part.click()
+
+    def another_version(self, editor: str) -> str:
+        """Ask the panel for another version; return the editor's text once it changed."""
+        before = self.text(editor)
+        self.click_panel("gracious-another")
+        self.wait_for("(e => (e.value ?? e.innerText) !== arguments[1])(deep(arguments[0]))",
+                      editor, before, message="another version in the editor")
+        self.wait_for_status("Inserted")
+        return self.text(editor)
 
     def wait_for_status(self, text: str) -> None:
         """Wait until the panel's status line says something containing text."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.scenarios import GMAIL_CSP, OUTLOOK_HOSTS, PROFILE
 from tests.firefox.browser import FirefoxTab
 from tests.firefox.harness import (
     Firefox,
@@ -23,15 +24,9 @@ PAGES = ROOT / "tests" / "e2e" / "pages"
 NODE_MODULES = ROOT / "tests" / "node_modules"
 MESSAGES = json.loads((EXTENSION / "_locales" / "en" / "messages.json").read_text(encoding="utf-8"))
 
-# what the real gmail sends: assigning innerHTML anywhere on the page throws
-GMAIL_CSP = {"Content-Security-Policy": "require-trusted-types-for 'script'"}
-
-OUTLOOK_HOSTS = ("outlook.live.com", "outlook.office.com", "outlook.office365.com",
-                 "outlook.cloud.microsoft")
-
 # (host, path prefix, fixture page, extra headers): the same pages the chromium suite uses
 ROUTES = [
-    ("mail.google.com", "/", "gmail.html", GMAIL_CSP),
+    ("mail.google.com", "/", "gmail.html", {"Content-Security-Policy": GMAIL_CSP}),
     *[(host, "/", "outlook.html", {}) for host in OUTLOOK_HOSTS],
     ("www.linkedin.com", "/messaging/", "linkedin-messaging.html", {}),
     ("www.linkedin.com", "/in/", "linkedin-invite.html", {}),
@@ -40,9 +35,6 @@ ROUTES = [
     ("wellfound.com", "/", "wellfound-messaging.html", {}),
 ]
 HOSTS = sorted({host for host, *_ in ROUTES})
-
-PROFILE = {"name": "Alex Rivera", "signature": "Alex Rivera\n+1 555 0100"}
-
 
 def pytest_collection_modifyitems(items):
     """Mark every test here as a firefox end-to-end test."""

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.firefox.browser import BUTTON
-from tests.firefox.conftest import PROFILE
-
-SIGNATURE_LINE = PROFILE["signature"].splitlines()[-1]
+from tests.e2e.scenarios import BUTTON, PROFILE, SIGNATURE_LINE
 
 BOARDS = {
     "indeed": "https://messages.indeed.com/conversations/1",
