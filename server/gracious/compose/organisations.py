@@ -31,8 +31,8 @@ def _takes_the() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
 
 def _capitalised(text: str) -> str:
     """A name typed all in lower case, with its words capitalised ("new york times")."""
-    if text != text.lower() or not any(char.isalpha() for char in text):
-        return text
+    if text != text.lower() or not all(char.isalnum() or char in " &'’.-" for char in text):
+        return text  # typed with capitals, or not a plain name: kept exactly as typed
     small = words("name_small_words")
     # a web address ("bol.com") is written as its owner writes it; small words stay small
     return " ".join(word if "." in word or (word in small and (n or word == "the"))
