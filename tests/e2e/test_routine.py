@@ -55,7 +55,8 @@ def open_compose_for_ingrid(page, context) -> object:
     with context.expect_page() as opened:
         line.get_by_test_id("agenda-write").filter(has_text="Ingrid").click()
     tab = opened.value
-    tab.wait_for_url(re.compile(r"https://mail\.google\.com/mail/\?view=cm"))
+    # the address is what this proves; the content is awaited by the callers' expects
+    tab.wait_for_url(re.compile(r"https://mail\.google\.com/mail/\?view=cm"), wait_until="commit")
     return tab
 
 
