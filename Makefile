@@ -46,7 +46,7 @@ test: $(VENV)/.installed browser fixtures lint
 
 ## test-all: every test at full length (load, fuzzing, crash runs)
 test-all: $(VENV)/.installed browser fixtures lint
-	GRACIOUS_FULL=1 $(PY) -m pytest -q -m "slow or not slow"
+	GRACIOUS_FULL=1 $(PY) -m pytest -q -m "slow or not slow" --timeout 1800
 
 bench: $(VENV)/.installed-bench browser fixtures
 	$(PY) -m bench

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from gracious.extension_id import EXTENSION_ID
 from tests.e2e.scenarios import GMAIL_CSP, OUTLOOK_HOSTS, PROFILE
 from tests.support import CHROMIUM_ARGS, LiveServer, pair_extension
 
@@ -120,23 +121,38 @@ def artifacts(request, pytestconfig):
         context.tracing.stop_chunk()
 
 
-def current_worker(context):
-    """The extension's running service worker; chromium may have restarted it."""
+# any message starts a stopped worker again; the router ignores a type it doesn't know
+WAKE_WORKER = "() => chrome.runtime.sendMessage({type: 'wake'}).then(() => true, () => false)"
+
+
+@pytest.fixture(scope="session")
+def worker_waker(context):
+    """An extension page, open all session, that can wake the worker after Chromium stops it."""
+    tab = context.new_page()
+    # any document of the extension's origin has chrome.runtime; this one runs no code of ours
+    tab.goto(f"chrome-extension://{EXTENSION_ID}/manifest.json")
+    return tab
+
+
+def current_worker(context, waker):
+    """The extension's service worker, started again first if Chromium had stopped it."""
+    # evaluating in a stopped worker waits forever (playwright#39475), which hung a CI run
+    waker.evaluate(WAKE_WORKER)
     workers = context.service_workers
     return workers[-1] if workers else context.wait_for_event("serviceworker")
 
 
 @pytest.fixture(scope="session")
-def configured(context, server):
+def configured(context, server, worker_waker):
     """Pair the extension with our server and save a profile, once."""
-    pair_extension(current_worker(context), server, **PROFILE)
+    pair_extension(current_worker(context, worker_waker), server, **PROFILE)
     return context
 
 
 @pytest.fixture
-def worker(configured):
-    """The extension's service worker, already configured."""
-    return current_worker(configured)
+def worker(configured, worker_waker):
+    """The extension's service worker, awake and already configured."""
+    return current_worker(configured, worker_waker)
 
 
 def save_settings(worker, settings: dict) -> None:
@@ -160,7 +176,7 @@ def extension_id(worker) -> str:
 def page(context, worker, request, pytestconfig):
     """A fresh tab; the worker is already configured. A failing test leaves a screenshot."""
     # each test is a new session for the per-minute write cap, not the suite's hundredth write
-    current_worker(context).evaluate("() => globalThis.forgetWrites()")
+    worker.evaluate("() => globalThis.forgetWrites()")
     tab = context.new_page()
     yield tab
     if pytestconfig.getoption("--screenshot") in ("on", "only-on-failure") and (
