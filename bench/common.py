@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import statistics
 import time
 from collections.abc import Callable
@@ -71,6 +72,16 @@ def spread_of(samples: list[float], unit: str, scale: float = 1.0) -> str:
         return ""
     low, _, high = statistics.quantiles([x * scale for x in samples], n=4)
     return f"IQR {low:.3g}-{high:.3g} {unit}"
+
+
+def bootstrap_interval(samples: list[float], confidence: float = 0.95,
+                       resamples: int = 2000) -> tuple[float, float]:
+    """A percentile-bootstrap confidence interval for the median of samples (seeded, repeatable)."""
+    rng = random.Random(0)
+    medians = sorted(statistics.median(rng.choices(samples, k=len(samples)))
+                     for _ in range(resamples))
+    tail = (1 - confidence) / 2
+    return medians[int(tail * resamples)], medians[min(resamples - 1, int((1 - tail) * resamples))]
 
 
 def print_table(rows: list[Row]) -> None:
