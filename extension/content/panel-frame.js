@@ -4,6 +4,8 @@
 (() => {
   const GAP = 8;
   const WIDTH = 340;
+  // long enough for the click or key that closed the panel to finish reaching its frame
+  const CLOSE_SETTLE_MS = 250;
   // the most of the editor the open panel may cover; where no side has room it folds to a chip
   const MAX_COVER = 0.05;
   let openPanel = null;
@@ -114,7 +116,7 @@
       detail: ({ value }) => handlers.onDetail(String(value)),
       remind: ({ days }) => handlers.onRemind(Number(days)),
       retry: () => handlers.onRetry(),
-      close: () => panel.close(),
+      close: () => panel.close({ fromInside: true }),
       replace: ({ answer }) => { pendingReplace?.(Boolean(answer)); pendingReplace = null; },
     };
     port.onMessage.addListener((message) => fromView[message?.op]?.(message));
@@ -139,14 +141,23 @@
         post({ op: "askReplace" });
         return new Promise((resolve) => { pendingReplace = resolve; });
       },
-      close() {
+      close({ fromInside = false } = {}) {
         if (openPanel !== panel) return;
         openPanel = null;
         guard.disconnect();
         removeEventListener("resize", reposition);
         removeEventListener("scroll", reposition, { capture: true });
         port.disconnect();
-        frame.remove();
+        if (fromInside) {
+          // the click or key that closed it is still being delivered into the frame: a frame
+          // removed mid-delivery loses the input's acknowledgement, so hide it now, remove it later
+          frame.removeAttribute("data-testid");
+          frame.style.visibility = "hidden";
+          frame.style.pointerEvents = "none";
+          setTimeout(() => frame.remove(), CLOSE_SETTLE_MS);
+        } else {
+          frame.remove();
+        }
         pendingReplace?.(false);
         handlers.onClose?.();
       },

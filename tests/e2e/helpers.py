@@ -24,9 +24,12 @@ def wait_inserted(page):
 def open_panel(page) -> None:
     """Open the panel if it folded itself to a chip for want of room beside the editor."""
     chip = panel_of(page).get_by_test_id("gracious-chip")
+    another = panel_of(page).get_by_test_id("gracious-another")
+    # the fold can come a moment after the note is in: wait for one state or the other
+    expect(chip.or_(another).filter(visible=True).first).to_be_visible()
     if chip.is_visible():
         chip.click()
-    expect(panel_of(page).get_by_test_id("gracious-another")).to_be_visible()
+    expect(another).to_be_visible()
 
 
 def cover_of(page, editor) -> float:

@@ -14,6 +14,12 @@ DEEP = """const deepAll = (css, root = document) => [...root.querySelectorAll(cs
       .flatMap(e => deepAll(css, e.shadowRoot))];
 const deep = (css) => deepAll(css)[0] ?? null;
 """
+# inside the panel's frame: a control shown and within the frame's current height
+IN_FRAME = ("(part => part && part.checkVisibility() && "
+            "part.getBoundingClientRect().bottom <= innerHeight)"
+            "(document.querySelector(arguments[0]))")
+FOLDED = ("(chip => Boolean(chip && chip.checkVisibility()))"
+          "(document.querySelector('[data-testid=gracious-chip]'))")
 
 
 class FirefoxTab:
@@ -124,16 +130,12 @@ class FirefoxTab:
         if host.tag_name.lower() == "iframe":
             self.client.switch_to_frame(host)
             try:
-                # a panel folded to a chip for want of room is opened first, as a user would
-                chip = self.find("[data-testid=gracious-chip]")
-                if test_id != "gracious-chip" and chip.is_displayed():
-                    chip.click()
+                target = f"[data-testid={test_id}]"
+                if test_id != "gracious-chip":
+                    self._open_if_folded(target)
                 # the page resizes the frame a frame later: wait until the control is inside it
-                self.wait_for("(part => part && part.checkVisibility() && "
-                              "part.getBoundingClientRect().bottom <= innerHeight)"
-                              "(document.querySelector(arguments[0]))",
-                              f"[data-testid={test_id}]", message=f"{test_id} in the panel")
-                self.find(f"[data-testid={test_id}]").click()
+                self.wait_for(IN_FRAME, target, message=f"{test_id} in the panel")
+                self._click_when_interactable(target)
             finally:
                 self.client.switch_to_parent_frame()
             return
@@ -141,6 +143,26 @@ class FirefoxTab:
                        host, f"[data-testid={test_id}]")
         assert part is not None, f"no {test_id} in the panel"
         part.click()
+
+    def _open_if_folded(self, target: str) -> None:
+        """Open the chip the panel folds to for want of room, as a user would (inside its frame)."""
+        # the fold can come a moment after the note is in: wait for one state or the other
+        state = self.wait_for(f"({FOLDED}) ? 'folded' : (({IN_FRAME}) && 'open')", target,
+                              message="the panel open or folded to its chip")
+        if state == "folded":
+            self._click_when_interactable("[data-testid=gracious-chip]")
+
+    def _click_when_interactable(self, css: str) -> None:
+        """Click once the frame around the control is shown; the page reveals it a frame later."""
+        def clicked(_):
+            try:
+                self.find(css).click()
+            except errors.ElementNotInteractableException:
+                return False
+            return True
+
+        Wait(self.client, timeout=self.timeout, interval=0.05).until(
+            clicked, message=f"{css} could not be clicked")
 
     def another_version(self, editor: str) -> str:
         """Ask the panel for another version; return the editor's text once it changed."""
