@@ -20,6 +20,7 @@ SUITES: dict[str, str] = {
     "guide_build": "bench.guide_build",
     "extension_overhead": "bench.extension_overhead",
     "extension_click": "bench.extension_click",
+    "extension_click_firefox": "bench.extension_click_firefox",
     "load": "bench.load",
 }
 

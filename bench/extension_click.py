@@ -181,15 +181,19 @@ def click_row(label: str, trails: list[dict], target: float, browser: str) -> Ro
                spread(totals))
 
 
-def measure(page_loads: int = PAGE_LOADS) -> list[Row]:
-    """Time first and warm clicks in Chromium."""
-    pages = run(page_loads)
+def click_rows(pages: list[list[dict]], browser: str) -> list[Row]:
+    """First, rested warm and straight warm clicks, each against its target."""
     first = [trails[0] for trails in pages]
     warm = [trail for trails in pages for trail in trails[1:]]
     rested = f"the pointer resting {REST_MS} ms on the button"
     return [
-        click_row(f"warm, {rested}", [t for t in warm if t["rest"]], FRAME_MS, "chromium"),
-        click_row(f"first after page load, {rested}", first, FIRST_MS, "chromium"),
+        click_row(f"warm, {rested}", [t for t in warm if t["rest"]], FRAME_MS, browser),
+        click_row(f"first after page load, {rested}", first, FIRST_MS, browser),
         click_row("warm, the pointer landing and clicking at once",
-                  [t for t in warm if not t["rest"]], FRAME_MS, "chromium"),
+                  [t for t in warm if not t["rest"]], FRAME_MS, browser),
     ]
+
+
+def measure(page_loads: int = PAGE_LOADS) -> list[Row]:
+    """Time first and warm clicks in Chromium."""
+    return click_rows(run(page_loads), "chromium")

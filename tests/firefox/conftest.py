@@ -70,12 +70,10 @@ def server(tmp_path_factory):
     live.stop()
 
 
-@pytest.fixture(scope="session")
-def firefox(firefox_binary, sites, tmp_path_factory):
-    """One Firefox with the extension installed as a temporary add-on, shared by the suite."""
-    base = tmp_path_factory.mktemp("firefox")
-    browser = Firefox(firefox_binary, base / "profile",
-                      profile_prefs(free_port(), HOSTS, sites.port), base / "firefox.log")
+def start_firefox(binary: str, base: Path, https_port: int) -> Firefox:
+    """Firefox with the extension installed as a temporary add-on, the sites at https_port."""
+    browser = Firefox(binary, base / "profile", profile_prefs(free_port(), HOSTS, https_port),
+                      base / "firefox.log")
     try:
         browser.start()
         browser.addon_id = browser.install(EXTENSION)
@@ -83,6 +81,13 @@ def firefox(firefox_binary, sites, tmp_path_factory):
     except Exception as error:
         browser.stop()
         raise RuntimeError(f"{error}; firefox said:\n{browser.log_tail()}") from error
+    return browser
+
+
+@pytest.fixture(scope="session")
+def firefox(firefox_binary, sites, tmp_path_factory):
+    """One Firefox with the extension installed as a temporary add-on, shared by the suite."""
+    browser = start_firefox(firefox_binary, tmp_path_factory.mktemp("firefox"), sites.port)
     yield browser
     browser.stop()
 
@@ -109,9 +114,8 @@ def pair(tab, server) -> None:
                  message="the server to accept the pairing code")
 
 
-@pytest.fixture(scope="session")
-def configured(firefox, server):
-    """Pair the extension and point it at our server through its options page, once."""
+def configure_through_options(firefox: Firefox, server: LiveServer) -> None:
+    """Pair the extension, point it at server and save the profile, as a user does."""
     tab = FirefoxTab(firefox.client)
     tab.goto(f"moz-extension://{firefox.uuid}/options/options.html")
     # the page fills its fields from storage and the server first: type only after that
@@ -126,6 +130,12 @@ def configured(firefox, server):
     tab.wait_for("document.getElementById('saved').textContent !== ''")
     saved = tab.js("return document.getElementById('saved').textContent")
     assert saved == MESSAGES["optionsSaved"]["message"], saved
+
+
+@pytest.fixture(scope="session")
+def configured(firefox, server):
+    """Pair the extension and point it at our server through its options page, once."""
+    configure_through_options(firefox, server)
     return firefox
 
 
