@@ -49,7 +49,7 @@ def test_a_note_for_no_one_known_marks_only_the_history(client):
 
 
 def test_errors_are_problems(client):
-    assert_problem(client.post("/api/v1/sent", json={"body": "x", "reminder_id": 99}), 422,
+    assert_problem(client.post("/api/v1/sent", json={"body": "x", "reminder_id": 99}), 409,
                   "reminder_id")
     assert_problem(client.post("/api/v1/sent", json={"body": ""}), 422, "body")
     assert_problem(client.post("/api/v1/sent", json={"body": "x", "kind": "apology"}), 422, "kind")

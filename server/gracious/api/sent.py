@@ -37,9 +37,10 @@ def matching_reminder(connection, note: SentNote) -> int | None:
     """The reminder a sent note answers: the one named, else the soonest open one for them."""
     if note.reminder_id is not None:
         if get_reminder(connection, note.reminder_id) is None:
-            # the route exists; what is wrong is a field of the body, so 422 names it
+            # the body is well formed but names a reminder the store no longer has (deleted in
+            # the popup while the compose was open): a conflict with the current state, 409
             detail = f"There is no reminder {note.reminder_id}; it may have been deleted."
-            raise ProblemError(422, detail, errors=[{"field": "reminder_id", "message": detail}])
+            raise ProblemError(409, detail, errors=[{"field": "reminder_id", "message": detail}])
         return note.reminder_id
     if not note.recipient:
         return None
@@ -52,7 +53,7 @@ def matching_reminder(connection, note: SentNote) -> int | None:
 
 
 @operation("POST", "/sent", summary="Record that the user sent a drafted note",
-           body=SentNote, responses={200: SentAnswer},
+           body=SentNote, responses={200: SentAnswer, 409: None},
            description="Gracious never sends anything; the extension calls this when the user "
                        "presses the site's own Send on a compose holding a note it inserted. "
                        "The newest unsent history entry with this body is marked sent, and "
