@@ -201,8 +201,9 @@ def crash_and_restart(tmp_path: Path, kills: int, seed: int) -> None:
                    for index in range(WRITERS)]
         for writer in writers:
             writer.start()
-        # kill at a different point of the write stream each time
-        target = acked.count + rng.randrange(20, 120)
+        # kill at a different point of the write stream each time; at least 60 writes a run, so
+        # every kind of write (deletes are about one in eight) happens before the last kill
+        target = acked.count + rng.randrange(60, 160)
         with acked.changed:
             reached = acked.changed.wait_for(lambda target=target: acked.count >= target,
                                              timeout=60)
