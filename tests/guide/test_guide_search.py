@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import markdown
@@ -12,6 +14,7 @@ import pytest
 from gracious.guide import BuildError, build_guide
 from gracious.guide.quick_inline import QuickInlineProcessor, use_quick_inline
 from gracious.guide.render import MARKDOWN_EXTENSIONS
+from gracious.guide.search import pagefind_executable
 
 PAGES = {
     "index.md": "# Home\n\nStart with [the notes](notes.md).\n",
@@ -77,6 +80,20 @@ def test_a_rebuild_from_memory_indexes_as_a_fresh_build_does(pages_folder, tmp_p
     fresh = build_guide(folder, tmp_path / "fresh").out
     assert "Now about timing" in fragments(out)["/notes/"]
     assert tree(out / "pagefind") == tree(fresh / "pagefind")
+
+
+def test_the_search_scripts_are_whole_as_pagefinds_own_cli_writes_them(pages_folder, tmp_path):
+    out = build_guide(pages_folder(PAGES), tmp_path / "out").out
+    # the CLI indexes a copy of the pages on its own; it exits only once its writes have landed
+    shutil.copytree(out, tmp_path / "cli", ignore=shutil.ignore_patterns("pagefind"))
+    subprocess.run([str(pagefind_executable()), "--site", str(tmp_path / "cli")], check=True,
+                   capture_output=True)
+    ours, theirs = tree(out / "pagefind"), tree(tmp_path / "cli" / "pagefind")
+    # index files are named by content, and the CLI also indexes the navigation we leave out
+    scripts = sorted(name for name in theirs if "/" not in name and "." in name
+                     and name.rsplit(".", 1)[1] in ("js", "css", "pagefind"))
+    assert "pagefind-ui.js" in scripts and "pagefind-component-ui.js" in scripts
+    assert {name: ours.get(name) for name in scripts} == {name: theirs[name] for name in scripts}
 
 
 @pytest.mark.parametrize(("binary", "expected"), [

@@ -126,18 +126,18 @@ def render_site(
 def write_site(out: Path, files: dict[str, str], layout: SourceLayout, stamp: str,
                memory: BuildMemory, index: SearchIndex | None = None) -> None:
     """Write the build, in full or, when the output is as this process left it, only changes."""
-    # search writes its index into pagefind/ while the pages are written beside it
+    # search builds its index while the pages are written, then it is written into pagefind/
     if not memory.still_describes(out):
         clean_output(out, stamp)
         memory.forget_output()
     shutil.rmtree(out / "pagefind", ignore_errors=True)
     if index:
-        index.write(out / "pagefind")
+        index.request_files()
     update_files(out, files, memory.files)
     update_static(layout.static, out, memory.static)
     memory.files = files
     if index:
-        index.wait()
+        index.write_files(out / "pagefind", index.wait())
 
 
 def build_guide(

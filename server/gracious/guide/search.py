@@ -66,13 +66,15 @@ class SearchIndex:
         self.send({"type": "AddFile", "index_id": 0, "file_path": path, "url": None,
                    "file_contents": html})
 
-    def write(self, folder: Path) -> None:
-        """Ask for the index and its scripts in `folder`, once every page queued is indexed."""
-        self.send({"type": "WriteFiles", "index_id": 0, "output_path": str(folder)})
+    def request_files(self) -> None:
+        """Ask for the index and its scripts as bytes, once every page queued is indexed."""
+        # not WriteFiles: Pagefind 1.5 answers it before its last writes land (tokio files are
+        # dropped unflushed) and its exit on end of input then cuts files short (Pagefind #1271)
+        self.send({"type": "GetFiles", "index_id": 0})
         self.flush()
 
-    def wait(self) -> None:
-        """Wait until the service has answered everything, and fail on any error it reported."""
+    def wait(self) -> list[tuple[str, bytes]]:
+        """Wait until the service has answered everything; its files, or fail on any error."""
         # a stuck service is stopped, which ends the read below
         watchdog = threading.Timer(FINISH_SECONDS, self.process.kill)
         watchdog.start()
@@ -82,12 +84,23 @@ class SearchIndex:
             watchdog.cancel()
             # gone before the next build asks whether it is alone and may fork render workers
             watchdog.join()
-        problems = [a["payload"].get("message", "") for a in answers
-                    if a.get("payload", {}).get("type") == "Error"]
+        payloads = [a.get("payload", {}) for a in answers]
+        problems = [p.get("message", "") for p in payloads if p.get("type") == "Error"]
         if len(answers) < self.sent:
             problems.append(f"pagefind stopped: {self.stderr_text()}")
         if problems:
             raise self.failure(f"pagefind failed: {'; '.join(problems)}")
+        files = next(p["files"] for p in payloads if p.get("type") == "GetFiles")
+        return sorted((f["path"], base64.b64decode(f["content"])) for f in files)
+
+    def write_files(self, folder: Path, files: list[tuple[str, bytes]]) -> None:
+        """Write the service's files into `folder`, each whole before the build goes on."""
+        for name, content in files:
+            path = (folder / name).resolve()
+            if not path.is_relative_to(folder.resolve()):
+                raise self.failure(f"pagefind named a file outside its folder: {name}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
 
     def read_answers(self) -> list[dict]:
         """Read one answer for every request sent, or as many as arrive before the service ends."""
