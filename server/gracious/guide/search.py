@@ -8,7 +8,7 @@ import json
 import subprocess
 import tempfile
 import threading
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from gracious.guide.problems import BuildError, Problem
 
@@ -95,21 +95,27 @@ class SearchIndex:
 
     def write_files(self, folder: Path, files: list[tuple[str, bytes]]) -> None:
         """Write the service's files into `folder`, each whole before the build goes on."""
-        for name, content in files:
-            path = (folder / name).resolve()
-            if not path.is_relative_to(folder.resolve()):
+        for name, _ in files:
+            if PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
                 raise self.failure(f"pagefind named a file outside its folder: {name}")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+        for parent in sorted({(folder / name).parent for name, _ in files}):
+            parent.mkdir(parents=True, exist_ok=True)
+        for name, content in files:
+            (folder / name).write_bytes(content)
 
     def read_answers(self) -> list[dict]:
         """Read one answer for every request sent, or as many as arrive before the service ends."""
-        answers, pending = [], b""
+        # the files' answer runs to megabytes: its pieces are joined once, when its end arrives
+        answers, pieces = [], []
         while len(answers) < self.sent:
             chunk = self.process.stdout.read1(1 << 16)
             if not chunk:
                 break
-            *complete, pending = (pending + chunk).split(b",")
+            if b"," not in chunk:
+                pieces.append(chunk)
+                continue
+            *complete, rest = (b"".join(pieces) + chunk).split(b",")
+            pieces = [rest]
             answers += [json.loads(base64.b64decode(message)) for message in complete]
         return answers
 
