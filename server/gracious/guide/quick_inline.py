@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from markdown import Markdown, inlinepatterns
+from markdown import Markdown, inlinepatterns, util
 from markdown.treeprocessors import InlineProcessor
 
 # Python-Markdown's own patterns that keep no state between calls, each with text that every
@@ -25,8 +25,8 @@ TRIGGERS = {
 }
 # where Python-Markdown registers its inline processor among the tree processors
 INLINE_PRIORITY = 20
-# the base class's private step this processor screens; without it, nothing is replaced
-APPLY = "_InlineProcessor__applyPattern"
+# the base class's private steps this processor relies on; without them, nothing is replaced
+PRIVATE_STEPS = ("_InlineProcessor__handleInline", "_InlineProcessor__applyPattern")
 
 
 def trigger_for(name: str, pattern: inlinepatterns.Pattern) -> str | None:
@@ -51,20 +51,30 @@ class QuickInlineProcessor(InlineProcessor):
                 index = md.inlinePatterns.get_index_for_name(name)
                 self.triggers[index] = trigger_for(name, self.inlinePatterns[index])
 
-    def _InlineProcessor__applyPattern(
-        self, pattern: inlinepatterns.Pattern, data: str, patternIndex: int, startIndex: int = 0
-    ) -> tuple[str, bool, int]:
-        """Try one pattern on the text, unless the text lacks what every match contains."""
-        trigger = self.triggers[patternIndex]
-        if trigger is not None and data.find(trigger, startIndex) < 0:
-            # exactly what the base class returns when the pattern finds no match
-            return data, False, 0
-        return super()._InlineProcessor__applyPattern(pattern, data, patternIndex, startIndex)
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        """The base class's loop over patterns, skipping those whose text the data lacks."""
+        if isinstance(data, util.AtomicString):
+            return data
+        apply = super()._InlineProcessor__applyPattern
+        patterns, triggers = self.inlinePatterns, self.triggers
+        startIndex, count = 0, len(patterns)
+        while patternIndex < count:
+            trigger = triggers[patternIndex]
+            if trigger is not None and data.find(trigger, startIndex) < 0:
+                # exactly what the base class does when the pattern finds no match
+                startIndex = 0
+                patternIndex += 1
+                continue
+            data, matched, startIndex = apply(patterns[patternIndex], data, patternIndex,
+                                              startIndex)
+            if not matched:
+                patternIndex += 1
+        return data
 
 
 def use_quick_inline(md: Markdown) -> None:
     """Swap a converter's inline processor for the quick one, once every extension is in."""
     known = "inline" in md.treeprocessors and type(md.treeprocessors["inline"]) is InlineProcessor
-    if not known or not hasattr(InlineProcessor, APPLY):
+    if not known or not all(hasattr(InlineProcessor, step) for step in PRIVATE_STEPS):
         return  # an extension's own inline pass, or a Python-Markdown this was not made for
     md.treeprocessors.register(QuickInlineProcessor(md), "inline", INLINE_PRIORITY)
