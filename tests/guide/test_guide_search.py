@@ -6,6 +6,7 @@ import gzip
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -105,6 +106,37 @@ def test_a_missing_or_failing_pagefind_fails_the_build(pages_folder, tmp_path, m
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", binary)
     with pytest.raises(BuildError, match=expected):
         build_guide(pages_folder(PAGES), tmp_path / "out")
+
+
+# a stand-in for the Pagefind binary that answers every request, and GetFiles with these files
+STAND_IN = """#!{python}
+import base64, json, sys
+pending = b""
+while chunk := sys.stdin.buffer.read1(65536):
+    *messages, pending = (pending + chunk).split(b",")
+    for message in messages:
+        request = json.loads(base64.b64decode(message))
+        kind = request["payload"]["type"]
+        payload = {{"type": kind, "files": {files}}} if kind == "GetFiles" else {{"type": kind}}
+        answer = {{"message_id": request["message_id"], "payload": payload}}
+        sys.stdout.buffer.write(base64.b64encode(json.dumps(answer).encode()) + b",")
+    sys.stdout.buffer.flush()
+"""
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ([{"path": "../outside.js", "content": "eA=="}], "pagefind named a file outside its folder"),
+    (None, "pagefind answered without its files"),
+])
+def test_pagefind_files_outside_its_folder_or_none_fail_the_build(pages_folder, tmp_path,
+                                                                   monkeypatch, files, expected):
+    stand_in = tmp_path / "pagefind"
+    stand_in.write_text(STAND_IN.format(python=sys.executable, files=files))
+    stand_in.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stand_in))
+    with pytest.raises(BuildError, match=expected):
+        build_guide(pages_folder(PAGES), tmp_path / "site" / "out")
+    assert not (tmp_path / "site" / "outside.js").exists()
 
 
 def converter(quick: bool) -> markdown.Markdown:

@@ -90,7 +90,9 @@ class SearchIndex:
             problems.append(f"pagefind stopped: {self.stderr_text()}")
         if problems:
             raise self.failure(f"pagefind failed: {'; '.join(problems)}")
-        files = next(p["files"] for p in payloads if p.get("type") == "GetFiles")
+        files = next((p.get("files") for p in payloads if p.get("type") == "GetFiles"), None)
+        if files is None:
+            raise self.failure("pagefind answered without its files")
         return sorted((f["path"], base64.b64decode(f["content"])) for f in files)
 
     def write_files(self, folder: Path, files: list[tuple[str, bytes]]) -> None:
