@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import shutil
+import statistics
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,10 @@ SYNTHETIC_PAGES = 1000
 TARGET_SPEEDUP = 3.0
 TARGET_PARSE_RATIO = 1.5
 TARGET_REBUILD_SHARE = 0.10
+# rounds of parse-then-render for the parse row; each takes seconds on 1,000 pages
+PARSE_ROUNDS = 3
+# rounds of ours-then-MkDocs for the build rows; MkDocs takes tens of seconds on 1,000 pages
+COMPARE_ROUNDS = 3
 # the markdown extensions the guide renders with, so MkDocs does the same parsing work
 EXTENSIONS = ["toc", "tables", "attr_list", "admonition"]
 SEARCH_NOTE = ("both render Markdown to HTML with the same extensions, with search on for both "
@@ -86,9 +91,21 @@ def our_builder(source: Path, out: Path, search: bool = False) -> Callable[[], N
     return run
 
 
-def compare(
-    label: str, source: Path, docs: Path, work: Path, repeat: int, warm_up: bool = True
-) -> list[Row]:
+def side_by_side(ours: Callable[[], None], theirs: Callable[[], None], rounds: int,
+                 repeat: int, warm_up: bool) -> tuple[float, float, list[float]]:
+    """Median times of both builders over alternated rounds, and each round's speedup, sorted."""
+    ours_times, theirs_times = [], []
+    # each round times both back to back, so a busy machine weighs on both alike
+    for round_number in range(rounds):
+        warmup = int(warm_up and round_number == 0)
+        ours_times.append(median_seconds(ours, repeat, warmup=warmup))
+        theirs_times.append(median_seconds(theirs, repeat, warmup=warmup))
+    speedups = sorted(t / o for t, o in zip(theirs_times, ours_times, strict=True))
+    return statistics.median(ours_times), statistics.median(theirs_times), speedups
+
+
+def compare(label: str, source: Path, docs: Path, work: Path, repeat: int, rounds: int,
+            warm_up: bool = True) -> list[Row]:
     """Time both builders on one corpus, and our rebuild after one page is touched."""
     work.mkdir(parents=True, exist_ok=True)
     builds = itertools.count()
@@ -97,9 +114,9 @@ def compare(
         # a fresh output folder each time: the builder remembers earlier builds per folder
         our_builder(source, work / f"ours-{next(builds)}", search=True)()
 
-    ours_seconds = median_seconds(cold_build, repeat, warmup=int(warm_up))
-    mkdocs_seconds = median_seconds(mkdocs_builder(docs, work), repeat, warmup=int(warm_up))
-    speedup = mkdocs_seconds / ours_seconds
+    ours_seconds, mkdocs_seconds, speedups = side_by_side(
+        cold_build, mkdocs_builder(docs, work), rounds, repeat, warm_up)
+    speedup = statistics.median(speedups)
     pages = sorted(docs.rglob("*.md"))
     # the source copy is what we build, so touch the same page there
     touched = source / "content" / pages[len(pages) // 2].relative_to(docs)
@@ -120,7 +137,8 @@ def compare(
             SEARCH_NOTE),
         Row(f"guide build, {label} (gracious)", ours_seconds * 1000, "ms",
             f">= {TARGET_SPEEDUP:g}x faster than MkDocs", speedup, speedup >= TARGET_SPEEDUP,
-            "cold build into a new folder; ratio is MkDocs time / our time"),
+            "cold build into a new folder; ratio is MkDocs time / our time, the median of "
+            f"{rounds} alternated rounds ({speedups[0]:.2f}-{speedups[-1]:.2f})"),
         Row(f"guide rebuild after touching one page, {label}", rebuild_seconds * 1000, "ms",
             f"<= {TARGET_REBUILD_SHARE:.0%} of full build" if large else "reported", share,
             share <= TARGET_REBUILD_SHARE or not large,
@@ -129,8 +147,8 @@ def compare(
     ]
 
 
-def parse_row(source: Path, work: Path, label: str) -> Row:
-    """Our rendering (no search) next to a bare Markdown parse of the same pages."""
+def parse_row(source: Path, work: Path, label: str, rounds: int = PARSE_ROUNDS) -> Row:
+    """Our rendering (no search) next to a bare Markdown parse of the same pages, alternated."""
     import markdown
 
     from gracious.guide.render import MARKDOWN_EXTENSIONS
@@ -144,14 +162,20 @@ def parse_row(source: Path, work: Path, label: str) -> Row:
             converter.convert(text)
 
     builds = itertools.count()
-    parse_seconds = median_seconds(parse, 1, warmup=0)
-    render_seconds = median_seconds(
-        lambda: our_builder(source, work / f"render-{next(builds)}")(), 1, warmup=0)
-    ratio = render_seconds / parse_seconds
-    return Row(f"guide render vs bare Markdown parse, {label}", render_seconds * 1000, "ms",
+    parses, renders = [], []
+    # each round times both back to back, so a busy machine weighs on both alike
+    for _ in range(rounds):
+        parses.append(median_seconds(parse, 1, warmup=0))
+        renders.append(median_seconds(
+            lambda: our_builder(source, work / f"render-{next(builds)}")(), 1, warmup=0))
+    ratios = sorted(r / p for r, p in zip(renders, parses, strict=True))
+    ratio = statistics.median(ratios)
+    return Row(f"guide render vs bare Markdown parse, {label}",
+               statistics.median(renders) * 1000, "ms",
                f"<= {TARGET_PARSE_RATIO:g}x the parse", ratio, ratio <= TARGET_PARSE_RATIO,
-               f"bare parse {parse_seconds * 1000:.0f} ms in one process; ours renders, lays out "
-               "and writes every page, over the cores when there are many")
+               f"bare parse {statistics.median(parses) * 1000:.0f} ms in one process; ours "
+               "renders, lays out and writes every page, over the cores when there are many; "
+               f"median of {rounds} alternated rounds, ratios {ratios[0]:.2f}-{ratios[-1]:.2f}")
 
 
 def pagefind_row(source: Path, work: Path) -> Row:
@@ -179,7 +203,8 @@ def measure() -> list[Row]:
         shutil.copytree(GUIDE_SOURCE, guide)
         guide_docs = work / "guide-docs"
         shutil.copytree(GUIDE_SOURCE / "content", guide_docs)
-        rows = compare("real guide", guide, guide_docs, work / "guide-work", repeat=5)
+        rows = compare("real guide", guide, guide_docs, work / "guide-work", repeat=5,
+                       rounds=COMPARE_ROUNDS)
         rows.append(pagefind_row(guide, work))
 
         corpus = work / "corpus"
@@ -187,6 +212,6 @@ def measure() -> list[Row]:
         corpus_docs = work / "corpus-docs"
         shutil.copytree(corpus / "content", corpus_docs)
         rows += compare(f"{SYNTHETIC_PAGES} synthetic pages", corpus, corpus_docs,
-                        work / "corpus-work", repeat=1, warm_up=False)
+                        work / "corpus-work", repeat=1, rounds=COMPARE_ROUNDS, warm_up=False)
         rows.append(parse_row(corpus, work / "corpus-work", f"{SYNTHETIC_PAGES} synthetic pages"))
     return rows

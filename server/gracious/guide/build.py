@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from gracious.guide.locations import SourceLayout, default_output, default_sourc
 from gracious.guide.memory import BuildMemory, file_signature, memory_for, render_key
 from gracious.guide.problems import BuildError, Problem
 from gracious.guide.render import RenderedPage, Renderer, default_templates, render_pages
-from gracious.guide.search import index_for_search
+from gracious.guide.search import SearchIndex
 from gracious.guide.site_files import robots_txt, sitemap_xml
 from gracious.guide.site_options import DEFAULT_BASE_URL, site_options
 from gracious.guide.write import STAMP, clean_output, static_files, update_files, update_static
@@ -92,9 +93,11 @@ def templates_signature(layout: SourceLayout) -> tuple:
 
 
 def render_site(
-    layout: SourceLayout, base_url: str, memory: BuildMemory
+    layout: SourceLayout, base_url: str, memory: BuildMemory, search: SearchIndex | None = None
 ) -> tuple[dict[str, str], list[RenderedPage]]:
     """Load and render every page that changed since the last build, and the site files."""
+    # search gets each page in reading order as soon as it is ready: it indexes while later pages
+    # still render, and in the same order whichever pages were remembered
     site = site_options(base_url, site_title(layout))
     pages = load_pages(layout.content, memory.loaded)
     renderer = Renderer(pages, site, layout.templates, ExampleBook.load(examples_file(layout)))
@@ -102,26 +105,39 @@ def render_site(
     keys = {p.rel: render_key(p, renderer.nav, renderer.neighbours[p.rel], templates)
             for p in pages}
     stale = [p for p in pages if memory.rendered.get(p.rel, (None,))[0] != keys[p.rel]]
-    for fresh in render_pages(renderer, stale):
-        memory.rendered[fresh.page.rel] = (keys[fresh.page.rel], fresh)
-    rendered = [memory.rendered[p.rel][1] for p in pages]
+    stale_rels = {p.rel for p in stale}
+    rendered = []
+    with closing(render_pages(renderer, stale)) as fresh:
+        for page in pages:
+            if page.rel in stale_rels:
+                memory.rendered[page.rel] = (keys[page.rel], next(fresh))
+            rendered.append(memory.rendered[page.rel][1])
+            if search:
+                search.add(output_path(page), rendered[-1].searchable)
     files = {output_path(r.page): r.html for r in rendered}
     files["404.html"] = renderer.render_not_found()
     files["sitemap.xml"] = sitemap_xml(pages, site)
     files["robots.txt"] = robots_txt(site)
+    if search:
+        search.add("404.html", files["404.html"].replace(renderer.nav, "", 1))
     return files, rendered
 
 
 def write_site(out: Path, files: dict[str, str], layout: SourceLayout, stamp: str,
-               memory: BuildMemory) -> None:
+               memory: BuildMemory, index: SearchIndex | None = None) -> None:
     """Write the build, in full or, when the output is as this process left it, only changes."""
+    # search builds its index while the pages are written, then it is written into pagefind/
     if not memory.still_describes(out):
         clean_output(out, stamp)
         memory.forget_output()
     shutil.rmtree(out / "pagefind", ignore_errors=True)
+    if index:
+        index.request_files()
     update_files(out, files, memory.files)
     update_static(layout.static, out, memory.static)
     memory.files = files
+    if index:
+        index.write_files(out / "pagefind", index.wait())
 
 
 def build_guide(
@@ -137,8 +153,23 @@ def build_guide(
     if out == layout.root or layout.root.is_relative_to(out):
         raise BuildError([Problem(str(out), 1, "the output folder would contain the source")])
     memory = memory_for(layout.root, out, base_url)
+    # started first, so the service is up by the time the first page is ready for it
+    index = SearchIndex(out) if search else None
+    finished = False
     try:
-        files, rendered = render_site(layout, base_url, memory)
+        result = build_into(layout, out, base_url, strict, memory, index)
+        finished = True
+    finally:
+        if index:
+            index.close(finished)
+    return result
+
+
+def build_into(layout: SourceLayout, out: Path, base_url: str, strict: bool,
+               memory: BuildMemory, index: SearchIndex | None) -> BuildResult:
+    """Render, check and write the site, feeding search along the way when it is on."""
+    try:
+        files, rendered = render_site(layout, base_url, memory, index)
     except BuildError as error:
         raise BuildError(located(error.problems, layout.content)) from None
     statics = static_files(layout.static)
@@ -152,10 +183,12 @@ def build_guide(
         raise BuildError(broken)
     for problem in broken:
         log.warning("%s", problem)
-    stamp = stamp_text(base_url, search)
-    write_site(out, files, layout, stamp, memory)
-    if search:
-        index_for_search(out)
+    stamp = stamp_text(base_url, search=index is not None)
+    if index:
+        for rel in statics:
+            if rel.endswith(".html"):
+                index.add(rel, (layout.static / rel).read_text(encoding="utf-8", errors="replace"))
+    write_site(out, files, layout, stamp, memory, index)
     # the stamp's time says when the build finished, which is what staleness checks compare
     (out / STAMP).write_text(stamp, encoding="utf-8")
     memory.remember_stamp(out)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import secrets
 import threading
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ from gracious.guide.examples import ExamplesExtension
 from gracious.guide.links import Link, LinkExtension, element_ids
 from gracious.guide.load import Page
 from gracious.guide.problems import BuildError, Problem
+from gracious.guide.quick_inline import use_quick_inline
 from gracious.guide.site_options import SiteOptions
 
 MARKDOWN_EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "fenced_code"]
@@ -28,16 +31,23 @@ NAV_LINK = '<a href="{href}">'
 NAV_CURRENT = '<a href="{href}" aria-current="page">'
 # below this many pages, starting worker processes costs more than it saves
 PARALLEL_FROM = 48
+RENDER_BATCH = 16
+
+
+# a page laid out with a slot for the navigation, its element ids and its internal links
+Shell = tuple[str, frozenset[str], tuple[Link, ...]]
 
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """A page's finished HTML, and what the link check needs to know about it."""
+    """A page's finished HTML, what search indexes of it, and what the link check needs."""
 
     page: Page
     html: str
     ids: frozenset[str]
     links: tuple[Link, ...]
+    # the page without the navigation every page shares, which search never indexes
+    searchable: str
 
 
 class HeadingAnchors(Treeprocessor):
@@ -104,6 +114,8 @@ def make_environment(templates_dir: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # one build is one snapshot of the layouts; each build makes a new Environment
+        auto_reload=False,
     )
 
 
@@ -135,7 +147,11 @@ class Renderer:
             extension_configs={"toc": {"toc_depth": "2-3"}},
             output_format="html",
         )
+        use_quick_inline(self.markdown)
         self.nav = self.environment.get_template("nav.html").render(pages=pages)
+        self.nav_ids = element_ids(self.nav)
+        # pages are laid out around this slot and the nav put in last, so workers never copy it
+        self.nav_slot = f"<!--nav-{secrets.token_hex(8)}-->"
         padded = [None, *pages, None]
         self.neighbours = {page.rel: (padded[i], padded[i + 2]) for i, page in enumerate(pages)}
 
@@ -159,17 +175,29 @@ class Renderer:
 
     def render(self, page: Page) -> RenderedPage:
         """Render one page through its layout."""
+        return self.finish(page, self.render_shell(page))
+
+    def render_shell(self, page: Page) -> Shell:
+        """Lay one page out with a slot where the navigation goes."""
         body, toc, links = self.convert(page)
         previous, following = self.neighbours[page.rel]
         layout = page.meta.get("layout") or ("home.html" if page.url == "" else "page.html")
         try:
             html = self.environment.get_template(layout).render(
-                page=page, body=Markup(body), toc=toc, nav=self.nav_for(page),  # noqa: S704
+                page=page, body=Markup(body), toc=toc, nav=Markup(self.nav_slot),  # noqa: S704
                 previous=previous, next=following,
             )
         except jinja2.TemplateError as error:
             raise BuildError([layout_problem(error, page.rel)]) from None
-        return RenderedPage(page, html, element_ids(html), tuple(links))
+        return html, element_ids(html), tuple(links)
+
+    def finish(self, page: Page, shell: Shell) -> RenderedPage:
+        """Put the navigation, with the reader's page marked, into a laid-out page."""
+        html, ids, links = shell
+        if self.nav_slot in html:
+            ids |= self.nav_ids
+        full = html.replace(self.nav_slot, self.nav_for(page))
+        return RenderedPage(page, full, ids, links, html.replace(self.nav_slot, ""))
 
     def render_not_found(self) -> str:
         """Render the page shown for addresses that do not exist."""
@@ -180,10 +208,10 @@ class Renderer:
 _shared_work: tuple[Renderer, list[Page]] | None = None
 
 
-def _render_shared(index: int) -> RenderedPage:
-    """Render one of the inherited pages, inside a worker process."""
+def _render_shared(index: int) -> Shell:
+    """Lay out one of the inherited pages, inside a worker process."""
     renderer, pages = _shared_work
-    return renderer.render(pages[index])
+    return renderer.render_shell(pages[index])
 
 
 def can_fork_workers(count: int) -> bool:
@@ -196,18 +224,22 @@ def can_fork_workers(count: int) -> bool:
     )
 
 
-def render_pages(renderer: Renderer, pages: list[Page]) -> list[RenderedPage]:
-    """Render pages in order, spreading Markdown work over the cores when there are many."""
+def render_pages(renderer: Renderer, pages: list[Page]) -> Iterator[RenderedPage]:
+    """Render pages in order, each as soon as it is ready; many are spread over the cores."""
     global _shared_work
     if not can_fork_workers(len(pages)):
-        return [renderer.render(page) for page in pages]
+        yield from (renderer.render(page) for page in pages)
+        return
     workers = min(os.cpu_count() or 1, 8)
     _shared_work = (renderer, pages)
+    # forked workers share the one renderer (environment, converter, nav) built above
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        # forked workers share the one renderer (environment, converter, nav) built above
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            chunk = max(1, len(pages) // (workers * 4))
-            return list(pool.map(_render_shared, range(len(pages)), chunksize=chunk))
+        # small batches: search starts on the first pages at once, no worker idles long at the end
+        chunk = max(1, min(RENDER_BATCH, len(pages) // (workers * 4)))
+        shells = pool.map(_render_shared, range(len(pages)), chunksize=chunk)
+        yield from (renderer.finish(page, shell) for page, shell in zip(pages, shells, strict=True))
     finally:
+        # a failed or abandoned build does not wait for the pages nobody will read
+        pool.shutdown(cancel_futures=True)
         _shared_work = None
