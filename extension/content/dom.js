@@ -19,6 +19,17 @@
     return null;
   };
 
+  /** The nearest ancestor matching a selector that also holds an element matching inner: pages
+   *  nest their containers differently, and the nearest one may hold only part of a compose. */
+  gracious.closestHolding = (element, selector, inner) => {
+    for (let node = gracious.closestAcross(element, selector); node; ) {
+      if (node.querySelector(inner)) return node;
+      const parent = node.parentElement ?? node.getRootNode?.().host;
+      node = parent ? gracious.closestAcross(parent, selector) : null;
+    }
+    return null;
+  };
+
   /** The selection that holds nodes inside this node's tree (a shadow root's own where it has one). */
   gracious.selectionFor = (node) => {
     const root = node?.getRootNode?.();

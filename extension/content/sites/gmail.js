@@ -12,8 +12,11 @@ const GMAIL = {
   quote: ".gmail_quote, .ajR",
   // subject box; absent from inline replies
   subject: "input[name=subjectbox]",
-  // recipient chips: newer div[name=to] chips carry data-name and data-hovercard-id, or a span[email][name]
-  recipientChip: "div[name=to] [email], div[name=to] [data-hovercard-id], div[name=to] [data-name]",
+  // recipient chips: newer div[name=to] chips carry data-name and data-hovercard-id; older composes
+  // and inline replies show a span[email][name] outside any div[name=to]
+  recipientChip: "div[name=to] [email], div[name=to] [data-hovercard-id], div[name=to] [data-name], [email][name]",
+  // copied people, whose chips also match [email][name]: never the one greeted
+  copied: "[name=cc], [name=bcc]",
   // the send button itself, inside the send group
   sendButton: "td.gU.Up [role=button]",
   // the user's own signature, put into the body by gmail: then no profile signature is added
@@ -47,8 +50,9 @@ function party(element) {
   return { name: gracious.clip(usable, 200) || undefined, email: email && gracious.clip(email, 320) };
 }
 
-function recipients(root) {
-  const chips = [...root.querySelectorAll(GMAIL.recipientChip)].map(party);
+function recipients(root, body) {
+  const chips = [...root.querySelectorAll(GMAIL.recipientChip)]
+    .filter((chip) => !body?.contains(chip) && !chip.closest(GMAIL.copied)).map(party);
   const typed = [...root.querySelectorAll(GMAIL.recipientText)].flatMap((field) => parseAddresses(field.value));
   // a chip and the span inside it describe one person: merge them by address, keeping any name
   const people = new Map();
@@ -65,7 +69,7 @@ function readContext(root, body) {
   // only a reply inside a conversation reads it; a new message's context is its own fields and quote
   const conversation = root.closest("[role=main]");
   const outside = (selector) => [...(conversation?.querySelectorAll(selector) ?? [])].filter((el) => !root.contains(el));
-  const to = recipients(root);
+  const to = recipients(root, body);
   const senders = outside(GMAIL.messageSender);
   const from = senders.length ? party(senders.at(-1)) : undefined;
   const messages = outside(GMAIL.messageText);
@@ -100,8 +104,9 @@ gracious.registerSite({
   hosts: ["mail.google.com"],
   watch: GMAIL.toolbar,
   composeFor(element) {
-    const root = element.closest(GMAIL.compose);
-    if (!root || !root.querySelector(GMAIL.body)) return null;
+    // the nearest container may hold only the toolbar: climb to the one that holds the body too
+    const root = gracious.closestHolding(element, GMAIL.compose, GMAIL.body);
+    if (!root) return null;
     return {
       site: "gmail",
       channel: "email",

@@ -54,9 +54,8 @@ gracious.registerSite({
   detect: () => Boolean(document.querySelector(OUTLOOK.owaMeta)),
   watch: OUTLOOK.body,
   composeFor(element) {
-    const root = element.closest(OUTLOOK.compose);
-    const body = root?.querySelector(OUTLOOK.body);
-    if (!body) return null;
+    const root = gracious.closestHolding(element, OUTLOOK.compose, OUTLOOK.body);
+    if (!root) return null;
     const editor = () => root.querySelector(OUTLOOK.body);
     return {
       site: "outlook",

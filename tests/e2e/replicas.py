@@ -1,0 +1,81 @@
+"""Replica pages that vary what the live sites vary, with the checks both browsers run on them.
+
+Each replica (tests/e2e/pages, sources cited at the top of each page) is served at a real URL of
+its site; its page keeps `window.editorState[<scope id>]` from its editor's own events, as the
+site's own state would. tests/e2e/test_replicas.py and tests/firefox/test_firefox_replicas.py run
+the same expectations on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.e2e.scenarios import GMAIL_CSP, OUTLOOK_HOSTS, SIGNATURE_LINE
+
+
+@dataclass(frozen=True)
+class Replica:
+    """One compose on one replica page, and what a note in it must look like."""
+
+    id: str
+    url: str
+    # the compose's id: its editor, its send button and its draft button sit inside it
+    scope: str
+    editor: str
+    greeting: str
+    # a letter carries the profile's signature once; a message is signed with the name only
+    letter: bool
+    # draft buttons on the whole page once it has rendered (one per compose)
+    buttons: int = 1
+    # the page's send button inside the scope, disabled until the editor's own state has text
+    send: str | None = None
+
+    @property
+    def state(self) -> str:
+        """The page's own record of the editor's text."""
+        return f"editorState['{self.scope}']"
+
+
+# (host, path prefix, page, headers): checked before the sites' usual pages, in both browsers
+REPLICA_ROUTES = [
+    ("mail.google.com", "/mail/u/1/", "gmail-legacy.html", {"Content-Security-Policy": GMAIL_CSP}),
+    *[(host, "/mail/inbox/", "outlook-main.html", {}) for host in OUTLOOK_HOSTS],
+    ("www.linkedin.com", "/feed/", "linkedin-bubbles.html", {}),
+    ("app.joinhandshake.com", "/stu/explore", "handshake-spa.html", {}),
+]
+
+REPLICAS = [
+    Replica("gmail-fr-legacy-popup", "https://mail.google.com/mail/u/1/?open=popup&hl=fr",
+            "legacy-popup", "[g_editable=true]", "Hi Jane", letter=True),
+    Replica("gmail-ja-inline-reply", "https://mail.google.com/mail/u/1/?open=inline&hl=ja",
+            "legacy-inline", "[g_editable=true]", "Hi Jane", letter=True),
+    Replica("outlook-role-main-late", "https://outlook.cloud.microsoft/mail/inbox/id/1",
+            "compose-main", "#body", "Hi Priya", letter=True, send="#send"),
+    Replica("outlook-live-role-main", "https://outlook.live.com/mail/inbox/id/1",
+            "compose-main", "#body", "Hi Priya", letter=True, send="#send"),
+    *[Replica(f"linkedin-bubbles-{where}", f"https://www.linkedin.com/feed/{query}",
+              "bubble-b", "[role=textbox]", "Hi Jane", letter=False, buttons=2,
+              send=".msg-form__send-button")
+      for where, query in (("light-dom", ""), ("interop-outlet", "?shadow=1"))],
+    Replica("handshake-spa-late-box", "https://app.joinhandshake.com/stu/explore",
+            "reply", "textarea", "Hello,", letter=False, send="#send"),
+]
+REPLICA_IDS = [replica.id for replica in REPLICAS]
+
+
+def squash(text: str) -> str:
+    """Text without its whitespace: editors and their models break lines differently."""
+    return "".join(text.split())
+
+
+def assert_note(replica: Replica, text: str) -> None:
+    """One note, starting with its greeting, signed as its kind of note is."""
+    assert text.strip().startswith(replica.greeting), text[:80]
+    assert text.count(replica.greeting) == 1, text
+    assert text.count(SIGNATURE_LINE) == (1 if replica.letter else 0), text
+
+
+def assert_state(replica: Replica, text: str, state: str | None) -> None:
+    """The page's own editor state holds what the editor shows."""
+    assert state is not None, f"{replica.id}: the page's editor never reported the note"
+    assert squash(state) == squash(text), (state, text)
