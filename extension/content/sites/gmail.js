@@ -12,11 +12,12 @@ const GMAIL = {
   quote: ".gmail_quote, .ajR",
   // subject box; absent from inline replies
   subject: "input[name=subjectbox]",
-  // recipient chips: newer div[name=to] chips carry data-name and data-hovercard-id; older composes
-  // and inline replies show a span[email][name] outside any div[name=to]
-  recipientChip: "div[name=to] [email], div[name=to] [data-hovercard-id], div[name=to] [data-name], [email][name]",
-  // copied people, whose chips also match [email][name]: never the one greeted
-  copied: "[name=cc], [name=bcc]",
+  // recipient chips: newer div[name=to] chips carry data-name and data-hovercard-id, or a span[email][name]
+  recipientChip: "div[name=to] [email], div[name=to] [data-hovercard-id], div[name=to] [data-name]",
+  // older composes and inline replies show a span[email][name] (or only [email]) outside any div[name=to]
+  looseChip: "[email]",
+  // the sender and copied people, whose chips also carry [email]: never the one greeted
+  notRecipient: "[name=from], [name=cc], [name=bcc]",
   // the send button itself, inside the send group
   sendButton: "td.gU.Up [role=button]",
   // the user's own signature, put into the body by gmail: then no profile signature is added
@@ -51,8 +52,9 @@ function party(element) {
 }
 
 function recipients(root, body) {
-  const chips = [...root.querySelectorAll(GMAIL.recipientChip)]
-    .filter((chip) => !body?.contains(chip) && !chip.closest(GMAIL.copied)).map(party);
+  const toChips = root.querySelectorAll(GMAIL.recipientChip);
+  const chips = [...(toChips.length ? toChips : root.querySelectorAll(GMAIL.looseChip))]
+    .filter((chip) => !body?.contains(chip) && !chip.closest(GMAIL.notRecipient)).map(party);
   const typed = [...root.querySelectorAll(GMAIL.recipientText)].flatMap((field) => parseAddresses(field.value));
   // a chip and the span inside it describe one person: merge them by address, keeping any name
   const people = new Map();
@@ -77,7 +79,12 @@ function readContext(root, body) {
   const text = gracious.threadText([...messages, ...quoted]);
   const subjectBox = root.querySelector(GMAIL.subject);
   const subject = subjectBox?.value.trim() || conversation?.querySelector(GMAIL.threadSubject)?.textContent.trim();
-  const person = to.find((p) => p.name && p.name !== p.email) ?? from;
+  // greet a named recipient, else a sender who is one of the recipients; the last sender only when
+  // nobody is addressed, since that message may be the user's own: no name beats a wrong one
+  const addressed = new Set(to.map((p) => p.email).filter(Boolean));
+  const person = to.find((p) => p.name && p.name !== p.email)
+    ?? senders.map(party).reverse().find((p) => p.name && addressed.has(p.email))
+    ?? (to.length ? undefined : from);
   return {
     recipient: person?.name ? { name: person.name } : undefined,
     thread: { subject: gracious.clip(subject, 500) || undefined, text: text || undefined, from, to },
@@ -102,10 +109,11 @@ function placeInToolbar(root, button) {
 gracious.registerSite({
   id: "gmail",
   hosts: ["mail.google.com"],
-  watch: GMAIL.toolbar,
+  // the toolbar and the body both: either may be rendered after the other
+  watch: `${GMAIL.toolbar}, ${GMAIL.body}`,
   composeFor(element) {
-    // the nearest container may hold only the toolbar: climb to the one that holds the body too
-    const root = gracious.closestHolding(element, GMAIL.compose, GMAIL.body);
+    // the nearest container may hold only the toolbar or only the body: climb to one with both
+    const root = gracious.closestHolding(element, GMAIL.compose, GMAIL.body, GMAIL.toolbar);
     if (!root) return null;
     return {
       site: "gmail",
