@@ -50,6 +50,8 @@ REPLICAS = [
     Replica("gmail-fr-body-after-toolbar",
             "https://mail.google.com/mail/u/1/?open=popup&hl=fr&late=body",
             "legacy-popup", "[g_editable=true]", "Hi Jane", letter=True),
+    Replica("gmail-ar-right-to-left-popup", "https://mail.google.com/mail/u/1/?open=popup&hl=ar",
+            "legacy-popup", "[g_editable=true]", "Hi Jane", letter=True),
     Replica("gmail-ja-inline-reply", "https://mail.google.com/mail/u/1/?open=inline&hl=ja",
             "legacy-inline", "[g_editable=true]", "Hi Jane", letter=True),
     Replica("gmail-ja-inline-reply-address-only",
