@@ -29,6 +29,8 @@ class Replica:
     buttons: int = 1
     # the page's send button inside the scope, disabled until the editor's own state has text
     send: str | None = None
+    # seconds the page may take to render its composes
+    render: float = 5
 
     @property
     def state(self) -> str:
@@ -63,6 +65,9 @@ REPLICAS = [
               "bubble-b", "[role=textbox]", "Hi Jane", letter=False, buttons=2,
               send=".msg-form__send-button")
       for where, query in (("light-dom", ""), ("interop-outlet", "?shadow=1"))],
+    Replica("linkedin-shadow-root-attached-late",
+            "https://www.linkedin.com/feed/?shadow=1&attach=6000", "bubble-b", "[role=textbox]",
+            "Hi Jane", letter=False, buttons=2, send=".msg-form__send-button", render=10),
     Replica("handshake-spa-late-box", "https://app.joinhandshake.com/stu/explore",
             "reply", "textarea", "Hello,", letter=False, send="#send"),
 ]

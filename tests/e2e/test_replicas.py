@@ -25,7 +25,7 @@ def test_replica(page, replica):
     compose = page.locator(f"#{replica.scope}")
     editor = compose.locator(replica.editor)
     # the page renders late: every compose gets its one button once it is there
-    expect(page.locator(BUTTON)).to_have_count(replica.buttons)
+    expect(page.locator(BUTTON)).to_have_count(replica.buttons, timeout=replica.render * 1000)
     expect(compose.locator(BUTTON)).to_have_count(1)
     send = compose.locator(replica.send) if replica.send else None
     if send:

@@ -15,6 +15,7 @@ def test_replica(tab, replica):
     editor = f"{scope} {replica.editor}"
     send = f"{scope} {replica.send}" if replica.send else None
     # the page renders late: every compose gets its one button once it is there
+    tab.timeout = max(tab.timeout, replica.render)
     tab.wait_for("deepAll(arguments[0]).length === arguments[1]"
                  " && deepAll(arguments[2]).length === 1", BUTTON, replica.buttons,
                  f"{scope} {BUTTON}", message=f"{replica.buttons} buttons, one in {scope}")
