@@ -44,6 +44,7 @@ REPLICA_ROUTES = [
     *[(host, "/mail/inbox/", "outlook-main.html", {}) for host in OUTLOOK_HOSTS],
     ("www.linkedin.com", "/feed/", "linkedin-bubbles.html", {}),
     ("app.joinhandshake.com", "/stu/explore", "handshake-spa.html", {}),
+    ("messages.indeed.com", "/conversations/r1", "indeed-late.html", {}),
 ]
 
 REPLICAS = [
@@ -70,6 +71,8 @@ REPLICAS = [
             "Hi Jane", letter=False, buttons=2, send=".msg-form__send-button", render=10),
     Replica("handshake-spa-late-box", "https://app.joinhandshake.com/stu/explore",
             "reply", "textarea", "Hello,", letter=False, send="#send"),
+    Replica("indeed-late-rich-box-without-form", "https://messages.indeed.com/conversations/r1",
+            "reply", "[contenteditable]", "Hello,", letter=True, send="#send"),
 ]
 REPLICA_IDS = [replica.id for replica in REPLICAS]
 
