@@ -31,6 +31,8 @@ class Replica:
     send: str | None = None
     # seconds the page may take to render its composes
     render: float = 5
+    # quoted history in the editor: kept once, below the note
+    quote: str | None = None
 
     @property
     def state(self) -> str:
@@ -47,6 +49,9 @@ REPLICA_ROUTES = [
     ("messages.indeed.com", "/conversations/r1", "indeed-late.html", {}),
 ]
 
+# the quoted message under the legacy inline reply (gmail-legacy.html)
+GMAIL_QUOTE = "Bonjour Alex, merci pour l'entretien."
+
 REPLICAS = [
     Replica("gmail-fr-legacy-popup", "https://mail.google.com/mail/u/1/?open=popup&hl=fr",
             "legacy-popup", "[g_editable=true]", "Hi Jane", letter=True),
@@ -56,10 +61,10 @@ REPLICAS = [
     Replica("gmail-ar-right-to-left-popup", "https://mail.google.com/mail/u/1/?open=popup&hl=ar",
             "legacy-popup", "[g_editable=true]", "Hi Jane", letter=True),
     Replica("gmail-ja-inline-reply", "https://mail.google.com/mail/u/1/?open=inline&hl=ja",
-            "legacy-inline", "[g_editable=true]", "Hi Jane", letter=True),
+            "legacy-inline", "[g_editable=true]", "Hi Jane", letter=True, quote=GMAIL_QUOTE),
     Replica("gmail-ja-inline-reply-address-only",
             "https://mail.google.com/mail/u/1/?open=inline&hl=ja&chip=email",
-            "legacy-inline", "[g_editable=true]", "Hi Jane", letter=True),
+            "legacy-inline", "[g_editable=true]", "Hi Jane", letter=True, quote=GMAIL_QUOTE),
     Replica("outlook-role-main-late", "https://outlook.cloud.microsoft/mail/inbox/id/1",
             "compose-main", "#body", "Hi Priya", letter=True, send="#send"),
     *[Replica(f"linkedin-bubbles-{where}", f"https://www.linkedin.com/feed/{query}",
@@ -87,6 +92,9 @@ def assert_note(replica: Replica, text: str) -> None:
     assert text.strip().startswith(replica.greeting), text[:80]
     assert text.count(replica.greeting) == 1, text
     assert text.count(SIGNATURE_LINE) == (1 if replica.letter else 0), text
+    if replica.quote:
+        assert text.count(replica.quote) == 1, text
+        assert text.index(replica.greeting) < text.index(replica.quote), text
 
 
 def assert_state(replica: Replica, text: str, state: str | None) -> None:
