@@ -4,8 +4,9 @@ const GMAIL = {
   toolbar: "tr.btC",
   // the send group inside that row
   sendGroup: "td.gU.Up",
-  // compose containers: pop-up dialog, older pop-up (.AD), full-screen (.aSt), inline reply (.M9, .ip)
-  compose: "div[role=dialog], .aSt, .AD, .M9, .ip",
+  // compose containers: pop-up dialog, older pop-up (.AD), full-screen (.aSt), inline reply (.M9, .ip,
+  // the reply area .gA.gt); the nearest one holding both body and toolbar is the compose
+  compose: "div[role=dialog], .aSt, .AD, .M9, .ip, .gA.gt",
   // the body editor, in every variant
   body: "div[contenteditable=true][g_editable=true], div[contenteditable=true][role=textbox]",
   // quoted history inside the body: new notes go above it
