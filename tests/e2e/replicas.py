@@ -65,6 +65,10 @@ REPLICAS = [
     Replica("gmail-ja-inline-reply-in-gA-address-only",
             "https://mail.google.com/mail/u/1/?open=inline&hl=ja&chip=email&container=gA",
             "legacy-inline", "[g_editable=true]", "Hi Jane", letter=True, quote=GMAIL_QUOTE),
+    # no recipient shown and the user's own message last: the note never greets its writer
+    Replica("gmail-inline-reply-no-chip-own-message-last",
+            "https://mail.google.com/mail/u/1/?open=inline&chip=none",
+            "legacy-inline", "[g_editable=true]", "Hi Jane", letter=True, quote=GMAIL_QUOTE),
     Replica("outlook-role-main-late", "https://outlook.cloud.microsoft/mail/inbox/id/1",
             "compose-main", "#body", "Hi Priya", letter=True, send="#send"),
     *[Replica(f"linkedin-bubbles-{where}", f"https://www.linkedin.com/feed/{query}",
