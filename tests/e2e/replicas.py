@@ -47,6 +47,7 @@ REPLICA_ROUTES = [
     ("www.linkedin.com", "/feed/", "linkedin-bubbles.html", {}),
     ("app.joinhandshake.com", "/stu/explore", "handshake-spa.html", {}),
     ("messages.indeed.com", "/conversations/r1", "indeed-late.html", {}),
+    ("wellfound.com", "/jobs/applications", "wellfound-spa.html", {}),
 ]
 
 # the quoted message under the legacy inline reply (gmail-legacy.html)
@@ -81,6 +82,8 @@ REPLICAS = [
     Replica("handshake-spa-late-box", "https://app.joinhandshake.com/stu/explore",
             "reply", "textarea", "Hello,", letter=False, send="#send"),
     Replica("indeed-late-rich-box-without-form", "https://messages.indeed.com/conversations/r1",
+            "reply", "[contenteditable]", "Hello,", letter=True, send="#send"),
+    Replica("wellfound-spa-rich-box", "https://wellfound.com/jobs/applications",
             "reply", "[contenteditable]", "Hello,", letter=True, send="#send"),
 ]
 REPLICA_IDS = [replica.id for replica in REPLICAS]
