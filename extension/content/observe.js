@@ -6,7 +6,7 @@
   // a shadow host may attach its root a little after it renders: look again often for this long,
   const SHADOW_WAIT_MS = 5000;
   // then now and then for as long as the host is in the page (linkedin may attach it on first use)
-  const SHADOW_SLOW_MS = 1000;
+  const SHADOW_SLOW_MS = 500;
 
   function watchScope(scope, name, rules, callback) {
     const style = document.createElement("style");

@@ -56,10 +56,8 @@ GMAIL_QUOTE = "Bonjour Alex, merci pour l'entretien."
 REPLICAS = [
     Replica("gmail-fr-legacy-popup", "https://mail.google.com/mail/u/1/?open=popup&hl=fr",
             "legacy-popup", "[g_editable=true]", "Hi Jane", letter=True),
-    Replica("gmail-fr-body-after-toolbar",
-            "https://mail.google.com/mail/u/1/?open=popup&hl=fr&late=body",
-            "legacy-popup", "[g_editable=true]", "Hi Jane", letter=True),
-    Replica("gmail-ar-right-to-left-popup", "https://mail.google.com/mail/u/1/?open=popup&hl=ar",
+    Replica("gmail-ar-right-to-left-body-after-toolbar",
+            "https://mail.google.com/mail/u/1/?open=popup&hl=ar&late=body",
             "legacy-popup", "[g_editable=true]", "Hi Jane", letter=True),
     Replica("gmail-ja-inline-reply", "https://mail.google.com/mail/u/1/?open=inline&hl=ja",
             "legacy-inline", "[g_editable=true]", "Hi Jane", letter=True, quote=GMAIL_QUOTE),
