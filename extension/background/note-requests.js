@@ -68,6 +68,8 @@ export async function listChoices() {
   return listed;
 }
 
+const sameName = (a, b) => Boolean(a && b) && a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
+
 /** Draft a note from page context, filling the sender and defaults from the profile. */
 export async function draftFromPage({ request, skipSignature = false }) {
   const profile = await loadSettings();
@@ -77,6 +79,9 @@ export async function draftFromPage({ request, skipSignature = false }) {
   // the compose already carries the user's own signature (gmail's or outlook's): don't add a second
   const sender = pickFields(profile, skipSignature ? ["name"] : ["name", "signature"]);
   if (!body.sender && Object.keys(sender).length) body.sender = sender;
+  // a page can name the user as the one to greet (their own message last in the thread): a note
+  // never greets its own writer, and no name beats a wrong one
+  if (sameName(body.recipient?.name, body.sender?.name)) delete body.recipient;
   try {
     return await draftNote(body);
   } finally {

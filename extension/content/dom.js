@@ -19,6 +19,26 @@
     return null;
   };
 
+  /** The nearest ancestor matching a selector that also holds a match of every inner selector:
+   *  pages nest their containers differently, and the nearest may hold only part of a compose. */
+  gracious.closestHolding = (element, selector, ...inner) => {
+    for (let node = gracious.closestAcross(element, selector); node; ) {
+      if (inner.every((part) => node.querySelector(part))) return node;
+      const parent = node.parentElement ?? node.getRootNode?.().host;
+      node = parent ? gracious.closestAcross(parent, selector) : null;
+    }
+    return null;
+  };
+
+  /** The nearest ancestor of an element, up to root, that holds a match: what sits closest to an
+   *  editor belongs to its compose, rather than to the conversation around it. */
+  gracious.nearestAround = (element, root, selector) => {
+    for (let node = element.parentElement; node && root.contains(node); node = node.parentElement) {
+      if (node.querySelector(selector)) return node;
+    }
+    return null;
+  };
+
   /** The selection that holds nodes inside this node's tree (a shadow root's own where it has one). */
   gracious.selectionFor = (node) => {
     const root = node?.getRootNode?.();

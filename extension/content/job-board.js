@@ -23,12 +23,14 @@
   // how far above the field a compose without a <form> may reach for the box that holds its send button
   const MAX_CONTAINER_DEPTH = 4;
   const MARK = "data-gracious-compose";
+  // a board's controls: icon send buttons are often a div with role=button rather than a <button>
+  const CONTROLS = "button, [role=button]";
 
   /** The smallest container above a field that also holds a button: a compose without a form. */
   function containerWithButton(field, fields) {
     let node = field.parentElement;
     for (let depth = 0; node && node !== document.body && depth < MAX_CONTAINER_DEPTH; depth += 1) {
-      const buttons = [...node.querySelectorAll("button")].filter((b) => !b.matches(".gracious-draft-button"));
+      const buttons = [...node.querySelectorAll(CONTROLS)].filter((b) => !b.matches(".gracious-draft-button"));
       // a container with several boxes is a whole page or list, not one reply form
       if (buttons.length && node.querySelectorAll(fields.join(", ")).length === 1) return node;
       node = node.parentElement;

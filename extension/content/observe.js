@@ -3,8 +3,10 @@
 // the rule and the listener go into open shadow roots too, since styles and closest() stop there.
 (() => {
   let observerCount = 0;
-  // a shadow host may attach its root a little after it renders: look again for this long
+  // a shadow host may attach its root a little after it renders: look again often for this long,
   const SHADOW_WAIT_MS = 5000;
+  // then now and then for as long as the host is in the page (linkedin may attach it on first use)
+  const SHADOW_SLOW_MS = 500;
 
   function watchScope(scope, name, rules, callback) {
     const style = document.createElement("style");
@@ -26,7 +28,7 @@
     const look = () => {
       const root = gracious.shadowRootOf(host);
       if (root) use(root);
-      else if (performance.now() - started < SHADOW_WAIT_MS) setTimeout(look, 100);
+      else if (host.isConnected) setTimeout(look, performance.now() - started < SHADOW_WAIT_MS ? 100 : SHADOW_SLOW_MS);
     };
     look();
   }

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from gracious.extension_id import EXTENSION_ID
+from tests.e2e.replicas import REPLICA_ROUTES
 from tests.e2e.scenarios import GMAIL_CSP, OUTLOOK_HOSTS, PROFILE
 from tests.support import CHROMIUM_ARGS, LiveServer, pair_extension
 
@@ -81,6 +82,9 @@ def context(browser_type, browser_type_launch_args, chromium_path, server, tmp_p
     context.set_default_timeout(5000)
     for pattern, (name, headers) in SITES.items():
         context.route(pattern, serve_page(name, headers))
+    # the replicas' narrower addresses, registered later so they answer first
+    for host, prefix, name, headers in REPLICA_ROUTES:
+        context.route(f"https://{host}{prefix}**", serve_page(name, headers))
     # registered last, so it answers before the page routes for library addresses
     context.route(LIBRARIES, serve_library)
     if pytestconfig.getoption("--tracing") != "off":

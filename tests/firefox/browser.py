@@ -77,8 +77,9 @@ class FirefoxTab:
         return self.js("const e = deep(arguments[0]); return e.value ?? e.innerText;", css)
 
     def disabled(self, css: str) -> bool:
-        """Whether a control is disabled."""
-        return self.js("return deep(arguments[0]).disabled", css)
+        """Whether a control is disabled (a div[role=button] says so with aria-disabled)."""
+        return self.js("const e = deep(arguments[0]);"
+                       "return e.disabled ?? e.getAttribute('aria-disabled') === 'true'", css)
 
     def cover(self, editor: str) -> float:
         """How much of the editor the panel's frame covers, from 0 to 1."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.replicas import REPLICA_ROUTES
 from tests.e2e.scenarios import GMAIL_CSP, OUTLOOK_HOSTS, PROFILE
 from tests.firefox.browser import FirefoxTab
 from tests.firefox.harness import (
@@ -26,6 +27,8 @@ MESSAGES = json.loads((EXTENSION / "_locales" / "en" / "messages.json").read_tex
 
 # (host, path prefix, fixture page, extra headers): the same pages the chromium suite uses
 ROUTES = [
+    # the replicas' narrower addresses first: the first route that matches answers
+    *REPLICA_ROUTES,
     ("mail.google.com", "/", "gmail.html", {"Content-Security-Policy": GMAIL_CSP}),
     *[(host, "/", "outlook.html", {}) for host in OUTLOOK_HOSTS],
     ("www.linkedin.com", "/messaging/", "linkedin-messaging.html", {}),

@@ -4,8 +4,9 @@ const GMAIL = {
   toolbar: "tr.btC",
   // the send group inside that row
   sendGroup: "td.gU.Up",
-  // compose containers: pop-up dialog, older pop-up (.AD), full-screen (.aSt), inline reply (.M9, .ip)
-  compose: "div[role=dialog], .aSt, .AD, .M9, .ip",
+  // compose containers: pop-up dialog, older pop-up (.AD), full-screen (.aSt), inline reply (.M9, .ip,
+  // the reply area .gA.gt); the nearest one holding both body and toolbar is the compose
+  compose: "div[role=dialog], .aSt, .AD, .M9, .ip, .gA.gt",
   // the body editor, in every variant
   body: "div[contenteditable=true][g_editable=true], div[contenteditable=true][role=textbox]",
   // quoted history inside the body: new notes go above it
@@ -14,6 +15,10 @@ const GMAIL = {
   subject: "input[name=subjectbox]",
   // recipient chips: newer div[name=to] chips carry data-name and data-hovercard-id, or a span[email][name]
   recipientChip: "div[name=to] [email], div[name=to] [data-hovercard-id], div[name=to] [data-name]",
+  // older composes and inline replies show a span[email][name] (or only [email]) outside any div[name=to]
+  looseChip: "[email]",
+  // the sender and copied people, whose chips also carry [email]: never the one greeted
+  notRecipient: "[name=from], [name=cc], [name=bcc]",
   // the send button itself, inside the send group
   sendButton: "td.gU.Up [role=button]",
   // the user's own signature, put into the body by gmail: then no profile signature is added
@@ -47,8 +52,10 @@ function party(element) {
   return { name: gracious.clip(usable, 200) || undefined, email: email && gracious.clip(email, 320) };
 }
 
-function recipients(root) {
-  const chips = [...root.querySelectorAll(GMAIL.recipientChip)].map(party);
+function recipients(root, body) {
+  const toChips = root.querySelectorAll(GMAIL.recipientChip);
+  const chips = [...(toChips.length ? toChips : root.querySelectorAll(GMAIL.looseChip))]
+    .filter((chip) => !body?.contains(chip) && !chip.closest(GMAIL.notRecipient)).map(party);
   const typed = [...root.querySelectorAll(GMAIL.recipientText)].flatMap((field) => parseAddresses(field.value));
   // a chip and the span inside it describe one person: merge them by address, keeping any name
   const people = new Map();
@@ -65,7 +72,7 @@ function readContext(root, body) {
   // only a reply inside a conversation reads it; a new message's context is its own fields and quote
   const conversation = root.closest("[role=main]");
   const outside = (selector) => [...(conversation?.querySelectorAll(selector) ?? [])].filter((el) => !root.contains(el));
-  const to = recipients(root);
+  const to = recipients(root, body);
   const senders = outside(GMAIL.messageSender);
   const from = senders.length ? party(senders.at(-1)) : undefined;
   const messages = outside(GMAIL.messageText);
@@ -73,7 +80,12 @@ function readContext(root, body) {
   const text = gracious.threadText([...messages, ...quoted]);
   const subjectBox = root.querySelector(GMAIL.subject);
   const subject = subjectBox?.value.trim() || conversation?.querySelector(GMAIL.threadSubject)?.textContent.trim();
-  const person = to.find((p) => p.name && p.name !== p.email) ?? from;
+  // greet a named recipient, else a sender who is one of the recipients; the last sender only when
+  // nobody is addressed, since that message may be the user's own: no name beats a wrong one
+  const addressed = new Set(to.map((p) => p.email).filter(Boolean));
+  const person = to.find((p) => p.name && p.name !== p.email)
+    ?? senders.map(party).reverse().find((p) => p.name && addressed.has(p.email))
+    ?? (to.length ? undefined : from);
   return {
     recipient: person?.name ? { name: person.name } : undefined,
     thread: { subject: gracious.clip(subject, 500) || undefined, text: text || undefined, from, to },
@@ -98,10 +110,12 @@ function placeInToolbar(root, button) {
 gracious.registerSite({
   id: "gmail",
   hosts: ["mail.google.com"],
-  watch: GMAIL.toolbar,
+  // the toolbar and the body both: either may be rendered after the other
+  watch: `${GMAIL.toolbar}, ${GMAIL.body}`,
   composeFor(element) {
-    const root = element.closest(GMAIL.compose);
-    if (!root || !root.querySelector(GMAIL.body)) return null;
+    // the nearest container may hold only the toolbar or only the body: climb to one with both
+    const root = gracious.closestHolding(element, GMAIL.compose, GMAIL.body, GMAIL.toolbar);
+    if (!root) return null;
     return {
       site: "gmail",
       channel: "email",

@@ -89,7 +89,8 @@ function inviteCompose(dialog) {
 gracious.registerSite({
   id: "linkedin",
   hosts: ["www.linkedin.com"],
-  watch: `${LINKEDIN.messageForm}, ${LINKEDIN.inviteNote}`,
+  // the composer itself, not its form: linkedin renders a bubble's form before its editor
+  watch: `${LINKEDIN.messageForm} [contenteditable=true], ${LINKEDIN.inviteNote}`,
   shadowHosts: LINKEDIN.shadowHost,
   composeFor(element) {
     const form = gracious.closestAcross(element, LINKEDIN.messageForm);

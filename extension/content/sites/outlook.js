@@ -35,7 +35,9 @@ function outlookRecipients(root) {
 }
 
 function outlookContext(root, body) {
-  const to = outlookRecipients(root);
+  // with [role=main] as the compose, the conversation's own personas are inside it too: the
+  // recipients are the ones nearest the body
+  const to = outlookRecipients(gracious.nearestAround(body, root, OUTLOOK.recipient) ?? root);
   // the conversation above an inline reply sits outside the compose form
   const conversation = root.closest("[role=main]") ?? root;
   const text = gracious.threadText([...conversation.querySelectorAll(OUTLOOK.messageText)]
@@ -54,9 +56,8 @@ gracious.registerSite({
   detect: () => Boolean(document.querySelector(OUTLOOK.owaMeta)),
   watch: OUTLOOK.body,
   composeFor(element) {
-    const root = element.closest(OUTLOOK.compose);
-    const body = root?.querySelector(OUTLOOK.body);
-    if (!body) return null;
+    const root = gracious.closestHolding(element, OUTLOOK.compose, OUTLOOK.body);
+    if (!root) return null;
     const editor = () => root.querySelector(OUTLOOK.body);
     return {
       site: "outlook",

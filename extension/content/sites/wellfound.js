@@ -12,8 +12,10 @@ const WELLFOUND_PAGES = /^\/(?:jobs\/messages|messages|inbox)\b/;
 const WELLFOUND = {
   // the reply form under an open conversation (else the box around the field and a button)
   form: "form",
-  // the reply box: current name first, then the older one
-  fields: ["textarea[name=body]", "textarea[name=response]", "textarea#response"],
+  // the reply box: current name first, then the older one, then any box of the messaging pages
+  // (recognised by structure, as on the other boards), since a board can change its box unannounced
+  fields: ["textarea[name=body]", "textarea[name=response]", "textarea#response",
+    "textarea", "[contenteditable=true][role=textbox]", "[contenteditable=true]"],
   // wellfound's own send button, else any submit button of the form
   sends: ["button[type=submit][data-test=Button]", "button[type=submit]"],
   // the open conversation's messages
